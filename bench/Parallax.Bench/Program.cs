@@ -1,0 +1,1 @@
+namespace Parallax.Bench; internal static class Program { private static void Main() { } }
