@@ -1,1 +1,3 @@
-class Program { static void Main() {} }
+using Parallax.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -9,4 +9,5 @@ public sealed class NearDuplicateIndex
     public string? FindDuplicateOf(Article article) => throw new NotImplementedException("dedup helper");
 
     public void Add(Article article) => throw new NotImplementedException("dedup helper");
+    public static string ContentHash(string body) => throw new NotImplementedException();
 }

@@ -46,4 +46,6 @@ public static class ReportJson
     public static string SerializeLine(Speaker speaker) => JsonSerializer.Serialize(speaker, CompactContext.Speaker);
 
     public static string SerializeLine(Alignment alignment) => JsonSerializer.Serialize(alignment, CompactContext.Alignment);
+
+    public static string SerializeLine(Rejection rejection) => JsonSerializer.Serialize(rejection, CompactContext.Rejection);
 }

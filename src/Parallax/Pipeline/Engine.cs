@@ -1,0 +1,178 @@
+using Parallax.Compare;
+using Parallax.Dedup;
+using Parallax.Extract;
+using Parallax.Ingest;
+using Parallax.Model;
+using Parallax.Quotes;
+using Parallax.Store;
+using Parallax.Stories;
+
+namespace Parallax.Pipeline;
+
+/// <summary>
+/// The incremental engine: each input flows Source → Extractor → Quotes → Dedup → Stories → Compare → Store,
+/// and adding one article updates only its own story. In-memory indexes (near-duplicates, story centroids,
+/// canonical speakers) are warmed from the store on open; assignments already stored never change.
+/// </summary>
+public sealed class Engine
+{
+    private readonly IArticleStore _store;
+    private readonly ArticleExtractor _extractor;
+    private readonly QuoteExtractor _quotes = new();
+    private readonly NearDuplicateIndex _duplicates = new();
+    private readonly StoryClusterer _stories;
+    private readonly CoverageComparer _comparer = new();
+    private readonly SpeakerDirectory _speakers;
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
+    private Engine(IArticleStore store, EngineOptions options, SpeakerDirectory speakers, StoryClusterer stories)
+    {
+        _store = store;
+        Options = options;
+        _extractor = new ArticleExtractor(options.Extract);
+        _speakers = speakers;
+        _stories = stories;
+    }
+
+    public EngineOptions Options { get; }
+
+    public IArticleStore Store => _store;
+
+    /// <summary>Opens an engine over a store, warming its indexes from what the store holds.</summary>
+    public static async Task<Engine> OpenAsync(IArticleStore store, EngineOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        options ??= new EngineOptions();
+        var speakers = new SpeakerDirectory(await store.GetSpeakersAsync(cancellationToken).ConfigureAwait(false));
+        var stored = new List<Article>();
+        await foreach (var article in store.GetArticlesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            stored.Add(article);
+        }
+
+        var engine = new Engine(store, options, speakers, StoryClusterer.Restore(stored));
+        foreach (var article in stored)
+        {
+            engine._duplicates.Add(article);
+            engine._ids.Add(article.Id);
+        }
+
+        return engine;
+    }
+
+    /// <summary>Ingests every item of a source; rejections are recorded and the run goes on.</summary>
+    public async Task<IngestSummary> IngestAsync(IDocumentSource source, IProgress<IngestOutcome>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        int stored = 0, already = 0, rejected = 0, quotes = 0;
+        await foreach (var item in source.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var outcome = item.Document is { } document
+                ? await IngestAsync(document, cancellationToken).ConfigureAwait(false)
+                : await RejectAsync(item.Rejection!, cancellationToken).ConfigureAwait(false);
+            switch (outcome.Status)
+            {
+                case IngestStatus.Stored: stored++; quotes += outcome.Quotes; break;
+                case IngestStatus.AlreadyStored: already++; break;
+                default: rejected++; break;
+            }
+
+            progress?.Report(outcome);
+        }
+
+        return new IngestSummary(stored, already, rejected, quotes);
+    }
+
+    /// <summary>Ingests one raw document.</summary>
+    public async Task<IngestOutcome> IngestAsync(RawDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var extracted = _extractor.Extract(document);
+        if (extracted.Rejection is { } rejection)
+        {
+            return await RejectAsync(rejection, cancellationToken).ConfigureAwait(false);
+        }
+
+        var article = extracted.Article!;
+        var hash = NearDuplicateIndex.ContentHash(article.Body);
+        var existing = await _store.FindExistingAsync(article.Url, hash, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            var stored = await _store.GetArticleAsync(existing, cancellationToken).ConfigureAwait(false);
+            if (stored is not null && stored.Source == article.Source)
+            {
+                return new IngestOutcome(IngestStatus.AlreadyStored, document.Source, stored);
+            }
+
+            return await RejectAsync(
+                new Rejection { Source = document.Source, Reason = RejectReasons.Duplicate, Detail = $"same URL or content as article '{existing}'" },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        article = article with { Id = UniqueId(article) };
+        article = article with { DuplicateOf = _duplicates.FindDuplicateOf(article) };
+
+        var found = _quotes.Extract(article);
+        var canonical = new Dictionary<string, Speaker>(StringComparer.Ordinal);
+        foreach (var local in found.Speakers)
+        {
+            canonical[local.Id] = _speakers.Resolve(local);
+        }
+
+        var quotes = found.Quotes
+            .Select(q => q with { Speaker = q.Speaker is { } s && canonical.TryGetValue(s, out var c) ? c.Id : q.Speaker })
+            .ToList();
+
+        var story = _stories.Add(article);
+        article = article with { Story = story.Id };
+
+        var storyArticles = new List<Article>(await _store.GetStoryArticlesAsync(story.Id, cancellationToken).ConfigureAwait(false)) { article };
+        var storyQuotes = new List<Quote>(quotes);
+        foreach (var other in storyArticles)
+        {
+            if (other.Id != article.Id)
+            {
+                storyQuotes.AddRange(await _store.GetQuotesAsync(other.Id, cancellationToken: cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        var alignments = _comparer.Align(story, storyArticles, storyQuotes);
+        await _store.CommitAsync(
+            new ArticleCommit
+            {
+                Article = article,
+                ContentHash = hash,
+                Quotes = quotes,
+                Speakers = canonical.Values.DistinctBy(s => s.Id).ToList(),
+                Story = story,
+                StoryAlignments = alignments,
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        _duplicates.Add(article);
+        _ids.Add(article.Id);
+        return new IngestOutcome(IngestStatus.Stored, document.Source, article, Quotes: quotes.Count);
+    }
+
+    /// <summary>The whole store as one report, in the contract's shape.</summary>
+    public Task<Report> BuildReportAsync(CancellationToken cancellationToken = default) =>
+        ReportBuilder.BuildAsync(_store, Options.Version, cancellationToken);
+
+    private async Task<IngestOutcome> RejectAsync(Rejection rejection, CancellationToken cancellationToken)
+    {
+        await _store.AddRejectionAsync(rejection, cancellationToken).ConfigureAwait(false);
+        return new IngestOutcome(IngestStatus.Rejected, rejection.Source, Rejection: rejection);
+    }
+
+    // Ids come from file names, which repeat across folders: a taken id gets the source's hash appended.
+    private string UniqueId(Article article)
+    {
+        if (!_ids.Contains(article.Id))
+        {
+            return article.Id;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(article.Source)))[..8];
+        return $"{article.Id}~{hash}";
+    }
+}
