@@ -32,6 +32,7 @@ internal static class CliCommands
         root.Subcommands.Add(Search(console, db));
         root.Subcommands.Add(Quotes(console, db));
         root.Subcommands.Add(Export(console, db));
+        root.Subcommands.Add(EvalCommands.Build(console));
         return root;
     }
 

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Parallax.Evaluation;
+using Parallax.Extract;
+
+namespace Parallax.Cli;
+
+/// <summary><c>parallax eval ...</c>: quality measured on gold data, printed as a table.</summary>
+internal static class EvalCommands
+{
+    public static Command Build(CliConsole console)
+    {
+        var eval = new Command("eval", "Measure quality on gold data (see ../shared/bench/README.md)");
+        eval.Subcommands.Add(Extraction(console));
+        return eval;
+    }
+
+    private static Command Extraction(CliConsole console)
+    {
+        var gold = new Option<string>("--gold") { Description = "Folder laid out like ../shared/bench/extraction/wcxb-dev (html/, ground-truth/)", Required = true, HelpName = "DIR" };
+        var limit = new Option<int?>("--limit") { Description = "Only the first N pages" };
+        var parallel = new Option<int>("--parallel") { Description = "Pages extracted at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var pages = new Option<string?>("--pages") { Description = "Also write per-page scores as TSV to this file", HelpName = "FILE" };
+        var command = new Command("extraction", "Body F1/precision/recall overall and per page type; title, author, date accuracy; snippet rates")
+        {
+            gold, limit, parallel, pages,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var dir = parse.GetValue(gold)!;
+            if (!Directory.Exists(dir))
+            {
+                throw new UsageException($"no such folder: {dir}");
+            }
+
+            var set = ExtractionEvaluation.LoadGold(dir, parse.GetValue(limit));
+            var clock = Stopwatch.StartNew();
+            var report = ExtractionEvaluation.Run(set, new ExtractOptions(), parse.GetValue(parallel));
+            clock.Stop();
+
+            var rows = new List<IReadOnlyList<string>> { Row("all", report.Overall) };
+            rows.AddRange(report.ByPageType.Select(kv => Row(kv.Key, kv.Value)));
+            console.WriteTable(["pages", "n", "F1", "precision", "recall", "title", "author", "date", "with", "without", "rejected"], rows);
+            await console.Error.WriteLineAsync($"{set.Count} pages in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
+
+            if (parse.GetValue(pages) is { } file)
+            {
+                await using var writer = new StreamWriter(file);
+                await writer.WriteLineAsync("id\ttype\tf1\tprecision\trecall\ttitle\tauthor\tdate\trejected").ConfigureAwait(false);
+                foreach (var p in report.Pages)
+                {
+                    await writer.WriteLineAsync(
+                        $"{p.Id}\t{p.PageType}\t{p.Body.F1:0.000}\t{p.Body.Precision:0.000}\t{p.Body.Recall:0.000}\t{p.TitleOk}\t{p.AuthorOk}\t{p.DateOk}\t{p.Rejected}").ConfigureAwait(false);
+                }
+            }
+
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static string[] Row(string name, ExtractionScores s) =>
+    [
+        name, s.Pages.ToString(), F(s.F1), F(s.Precision), F(s.Recall), F(s.TitleAccuracy), F(s.AuthorAccuracy), F(s.DateAccuracy),
+        F(s.WithRate), F(s.WithoutRate), s.Rejected.ToString(),
+    ];
+
+    private static string F(double? value) => value is { } v ? v.ToString("0.000") : "-";
+}
