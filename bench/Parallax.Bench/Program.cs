@@ -4,7 +4,16 @@ namespace Parallax.Bench;
 
 internal static class Program
 {
-    // `dotnet run -c Release --project bench/Parallax.Bench -- --filter '*'` runs every benchmark;
-    // BenchmarkDotNet's own switches (--job short, --filter *Pipeline*) pick a subset.
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    // `extraction-pages [N]` is our own per-page timing and quality comparison; anything else goes to
+    // BenchmarkDotNet (`--filter '*Pipeline*'`, `--filter '*Extraction*'`, `--job short`).
+    private static void Main(string[] args)
+    {
+        if (args is ["extraction-pages", ..])
+        {
+            ExtractionPages.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : null);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

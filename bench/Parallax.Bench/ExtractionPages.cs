@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using Parallax.Evaluation;
+using Parallax.Extract;
+using Parallax.Model;
+
+namespace Parallax.Bench;
+
+/// <summary>
+/// `extraction-pages [N]`: times every wcxb-dev page one by one (single thread, after a warm-up pass) for Parallax
+/// and SmartReader, printing median, mean and p95 per page, and scores both with the benchmark's metrics on
+/// the same pages, so speed and quality of the two are compared in one run.
+/// </summary>
+internal static class ExtractionPages
+{
+    public static void Run(int? limit)
+    {
+        var pages = WcxbPages.Load(limit);
+        var extractor = new ArticleExtractor(new ExtractOptions { KeepAll = true });
+        Console.WriteLine($"{pages.Count} wcxb-dev pages, 1 thread, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+        var parallax = Time(pages, page =>
+        {
+            var result = extractor.Extract(new RawDocument { Source = page.Gold.HtmlPath, Id = page.Gold.Id, Url = page.Gold.Url, ContentType = "text/html", Content = page.Bytes });
+            return ExtractionEvaluation.Score(page.Gold, result.Article, result.Rejection);
+        });
+        var smart = Time(pages, page =>
+        {
+            var article = new SmartReader.Reader(page.Gold.Url ?? "https://example.com/", page.Html).GetArticle();
+            var asArticle = new Article
+            {
+                Id = page.Gold.Id,
+                Source = page.Gold.HtmlPath,
+                Title = article.Title,
+                Authors = string.IsNullOrWhiteSpace(article.Author) ? (string.IsNullOrWhiteSpace(article.Byline) ? [] : [article.Byline]) : [article.Author],
+                Published = article.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Body = article.TextContent ?? "",
+            };
+            return ExtractionEvaluation.Score(page.Gold, asArticle, null);
+        });
+
+        Console.WriteLine("extractor\tmedian ms\tmean ms\tp95 ms\tpages/s\tF1 all\tF1 articles\ttitle\tauthor\tdate");
+        Print("Parallax", parallax);
+        Print("SmartReader 0.11.1", smart);
+        Console.WriteLine($"throughput ratio Parallax/SmartReader: {smart.Times.Average() / parallax.Times.Average():0.0}x");
+    }
+
+    private sealed record Timed(List<double> Times, List<PageScore> Scores);
+
+    private static Timed Time(List<WcxbPage> pages, Func<WcxbPage, PageScore> run)
+    {
+        foreach (var page in pages.Take(50))
+        {
+            run(page);
+        }
+
+        var times = new List<double>(pages.Count);
+        var scores = new List<PageScore>(pages.Count);
+        foreach (var page in pages)
+        {
+            var clock = Stopwatch.StartNew();
+            var score = run(page);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            scores.Add(score);
+        }
+
+        return new Timed(times, scores);
+    }
+
+    private static void Print(string name, Timed t)
+    {
+        var sorted = t.Times.Order().ToList();
+        static string Share(IEnumerable<bool?> v)
+        {
+            var known = v.Where(x => x.HasValue).ToList();
+            return known.Count == 0 ? "-" : (known.Count(x => x!.Value) / (double)known.Count).ToString("0.000", CultureInfo.InvariantCulture);
+        }
+
+        var articles = t.Scores.Where(s => s.PageType == "article").ToList();
+        Console.WriteLine(string.Join('\t',
+            name,
+            sorted[sorted.Count / 2].ToString("0.00", CultureInfo.InvariantCulture),
+            sorted.Average().ToString("0.00", CultureInfo.InvariantCulture),
+            sorted[(int)(sorted.Count * 0.95)].ToString("0.00", CultureInfo.InvariantCulture),
+            (1000 / sorted.Average()).ToString("0", CultureInfo.InvariantCulture),
+            t.Scores.Average(s => s.Body.F1).ToString("0.000", CultureInfo.InvariantCulture),
+            (articles.Count == 0 ? 0 : articles.Average(s => s.Body.F1)).ToString("0.000", CultureInfo.InvariantCulture),
+            Share(t.Scores.Select(s => s.TitleOk)),
+            Share(t.Scores.Select(s => s.AuthorOk)),
+            Share(t.Scores.Select(s => s.DateOk))));
+    }
+}
