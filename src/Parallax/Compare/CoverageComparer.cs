@@ -27,6 +27,10 @@ public sealed class CoverageComparer
     /// its words must occur close together, not scattered over a long paragraph.</summary>
     internal const double WindowStretch = 1.5;
 
+    /// <summary>A quote is an excerpt of another when it has at most this share of its words: two thirds leaves room for
+    /// a whole extra sentence in the longer quote, while quotes of similar length stay one-to-one.</summary>
+    internal const double ExcerptLengthRatio = 0.67;
+
     private const int ScoreDecimals = 3;
 
     // Greedy matching prefers surface evidence: any verbatim match over any near-verbatim one over any paraphrase.
@@ -91,15 +95,26 @@ public sealed class CoverageComparer
                 var usedB = new HashSet<int>();
                 foreach (var (x, y, match) in matches)
                 {
-                    if (!usedA.Add(x))
+                    // An excerpt takes its one best match, but the longer quote it sits in stays free: one outlet often
+                    // quotes as one block what another quotes sentence by sentence.
+                    var takeA = match.Excerpt != ExcerptSide.B;
+                    var takeB = match.Excerpt != ExcerptSide.A;
+                    if (usedA.Contains(x) || usedB.Contains(y))
                     {
-                        continue;
+                        if ((takeA && usedA.Contains(x)) || (takeB && usedB.Contains(y)) || (!takeA && !takeB))
+                        {
+                            continue;
+                        }
                     }
 
-                    if (!usedB.Add(y))
+                    if (takeA)
                     {
-                        usedA.Remove(x);
-                        continue;
+                        usedA.Add(x);
+                    }
+
+                    if (takeB)
+                    {
+                        usedB.Add(y);
                     }
 
                     var a = groups[ai][x].Quote;
@@ -148,13 +163,15 @@ public sealed class CoverageComparer
             return new Match(AlignmentRelations.NearVerbatim, lcs, NearVerbatimTier + lcs);
         }
 
+        var excerpt = shorter.Lower.Count > ExcerptLengthRatio * longer.Lower.Count ? ExcerptSide.None
+            : ReferenceEquals(shorter, a) ? ExcerptSide.A : ExcerptSide.B;
         if (shorter.Lower.Count >= MinContainedWords && ContainsRun(longer.Lower, shorter.Lower))
         {
-            return new Match(AlignmentRelations.Verbatim, 1, VerbatimTier + 1);
+            return new Match(AlignmentRelations.Verbatim, 1, VerbatimTier + 1, excerpt);
         }
 
         var semantic = Semantic(shorter, longer);
-        return semantic >= options.ParaphraseThreshold ? new Match(AlignmentRelations.Paraphrase, semantic, semantic) : null;
+        return semantic >= options.ParaphraseThreshold ? new Match(AlignmentRelations.Paraphrase, semantic, semantic, excerpt) : null;
     }
 
     /// <summary>2·LCS / (|a| + |b|) over lowercased words.</summary>
@@ -280,5 +297,13 @@ public sealed class CoverageComparer
     }
 
     /// <param name="Rank">Tier plus score: the order used by the one-to-one greedy matching.</param>
-    internal readonly record struct Match(string Relation, double Score, double Rank);
+    internal readonly record struct Match(string Relation, double Score, double Rank, ExcerptSide Excerpt = ExcerptSide.None);
+
+    /// <summary>Which quote of a match is an excerpt of the other (clearly shorter), if any.</summary>
+    internal enum ExcerptSide
+    {
+        None,
+        A,
+        B,
+    }
 }

@@ -5,10 +5,27 @@ internal sealed class QuoteTerms
 {
     private const int MinStemLength = 4;
 
+    private static readonly char[] Apostrophes = ['\'', '\u2019'];
+
     public QuoteTerms(string text)
     {
-        Surface = WordDiff.Words(text);
-        Lower = Surface.ConvertAll(w => w.ToLowerInvariant());
+        Lower = [];
+        foreach (var word in WordDiff.Words(text))
+        {
+            // Split at apostrophes so that "it's" and a detokenised "it ’ s" give the same words.
+            var lower = word.ToLowerInvariant();
+            if (lower.AsSpan().IndexOfAny(Apostrophes) < 0)
+            {
+                Lower.Add(lower);
+                continue;
+            }
+
+            foreach (var part in lower.Split(Apostrophes, StringSplitOptions.RemoveEmptyEntries))
+            {
+                Lower.Add(part);
+            }
+        }
+
         Content = [];
         foreach (var w in Lower)
         {
@@ -21,8 +38,6 @@ internal sealed class QuoteTerms
 
         ContentSet = [.. Content];
     }
-
-    public List<string> Surface { get; }
 
     public List<string> Lower { get; }
 
