@@ -63,14 +63,9 @@ internal sealed class QuoteTerms
         return CompareRules.Stopwords.Contains(term) ? null : term;
     }
 
-    /// <summary>Strips possessive, plural and -ed/-ing endings; enough to match "exporting"/"export", "countries"/"country".</summary>
+    /// <summary>Strips plural and -ed/-ing endings (possessives are already split off at the apostrophe); enough to match "exporting"/"export", "countries"/"country".</summary>
     internal static string Stem(string w)
     {
-        if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal))
-        {
-            w = w[..^2];
-        }
-
         if (w.Length > MinStemLength + 1 && w.EndsWith("ies", StringComparison.Ordinal))
         {
             return w[..^3] + "y";

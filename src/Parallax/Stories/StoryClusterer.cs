@@ -94,7 +94,7 @@ public sealed class StoryClusterer
         return target.ToRecord();
     }
 
-    /// <summary>Similarity of an article vector to each candidate story, for tests and sweeps.</summary>
+    /// <summary>The best-scoring story within the date window, or null when none reaches the threshold.</summary>
     internal StoryState? BestStory(DocVector vector, DateTime? published)
     {
         var candidates = new HashSet<StoryState>();
