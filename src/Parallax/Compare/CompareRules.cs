@@ -1,0 +1,88 @@
+using System.Collections.Frozen;
+
+namespace Parallax.Compare;
+
+/// <summary>Word lists for quote comparison. All lowercase.</summary>
+internal static class CompareRules
+{
+    /// <summary>Function words: they are kept for the verbatim and LCS checks, but carry no content for paraphrase.</summary>
+    public static readonly FrozenSet<string> Stopwords = new[]
+    {
+        "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
+        "onto", "about", "as", "than", "that", "this", "these", "those", "which", "who", "whom", "whose", "what", "there", "here",
+        "it", "its", "it's", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had",
+        "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "i", "we", "you", "he", "she", "they",
+        "me", "us", "him", "her", "them", "my", "our", "your", "his", "their", "not", "no", "any", "all", "some", "such", "also",
+        "very", "just", "only", "if", "then", "when", "while", "because", "since", "up", "out", "over", "under", "between",
+        "against", "through", "within", "without", "other", "another", "each", "both", "own", "same", "more", "most", "much",
+        "many", "said", "says", "say",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Paraphrase pairs seen when outlets rework one statement (from the Iran–Russia seed articles and common news
+    /// usage): each word maps to a canonical form. Keys are matched on the lowercased word and then on its light stem.
+    /// A canonical form that is a stopword drops the word (light verbs such as "enjoy" standing for "have").
+    /// </summary>
+    public static readonly FrozenDictionary<string, string> Synonyms = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ties"] = "relation",
+        ["tie"] = "relation",
+        ["relations"] = "relation",
+        ["relationship"] = "relation",
+        ["mutual"] = "common",
+        ["shared"] = "common",
+        ["joint"] = "common",
+        ["exporting"] = "export",
+        ["exports"] = "export",
+        ["exported"] = "export",
+        ["arms"] = "weapon",
+        ["weapons"] = "weapon",
+        ["weaponry"] = "weapon",
+        ["russian"] = "russia",
+        ["russians"] = "russia",
+        ["iranian"] = "iran",
+        ["iranians"] = "iran",
+        ["american"] = "us",
+        ["u.s."] = "us",
+        ["usa"] = "us",
+        ["british"] = "uk",
+        ["u.k."] = "uk",
+        ["chinese"] = "china",
+        ["ukrainian"] = "ukraine",
+        ["tens"] = "dozen",
+        ["dozens"] = "dozen",
+        ["conflict"] = "war",
+        ["warfare"] = "war",
+        ["states"] = "country",
+        ["state"] = "country",
+        ["nations"] = "country",
+        ["nation"] = "country",
+        ["countries"] = "country",
+        ["enjoy"] = "have",
+        ["possess"] = "have",
+        ["military"] = "military",
+        ["defence"] = "defense",
+        ["aid"] = "help",
+        ["assist"] = "help",
+        ["assistance"] = "help",
+        ["helping"] = "help",
+        ["kill"] = "kill",
+        ["killed"] = "kill",
+        ["dead"] = "kill",
+        ["died"] = "kill",
+        ["big"] = "great",
+        ["large"] = "great",
+        ["huge"] = "great",
+        ["begin"] = "start",
+        ["began"] = "start",
+        ["commence"] = "start",
+        ["end"] = "end",
+        ["finish"] = "end",
+        ["stop"] = "end",
+        ["talks"] = "negotiation",
+        ["negotiations"] = "negotiation",
+        ["accord"] = "agreement",
+        ["deal"] = "agreement",
+        ["pact"] = "agreement",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}

@@ -1,0 +1,91 @@
+namespace Parallax.Compare;
+
+/// <summary>A quote's words prepared for comparison: lowercased surface words and canonical content terms.</summary>
+internal sealed class QuoteTerms
+{
+    private const int MinStemLength = 4;
+
+    private static readonly char[] Apostrophes = ['\'', '\u2019'];
+
+    public QuoteTerms(string text)
+    {
+        Lower = [];
+        foreach (var word in WordDiff.Words(text))
+        {
+            // Split at apostrophes so that "it's" and a detokenised "it ’ s" give the same words.
+            var lower = word.ToLowerInvariant();
+            if (lower.AsSpan().IndexOfAny(Apostrophes) < 0)
+            {
+                Lower.Add(lower);
+                continue;
+            }
+
+            foreach (var part in lower.Split(Apostrophes, StringSplitOptions.RemoveEmptyEntries))
+            {
+                Lower.Add(part);
+            }
+        }
+
+        Content = [];
+        foreach (var w in Lower)
+        {
+            var term = Canonical(w);
+            if (term is not null)
+            {
+                Content.Add(term);
+            }
+        }
+
+        ContentSet = [.. Content];
+    }
+
+    public List<string> Lower { get; }
+
+    /// <summary>Canonical content terms in text order.</summary>
+    public List<string> Content { get; }
+
+    public HashSet<string> ContentSet { get; }
+
+    /// <summary>Synonym-mapped light stem of a content word, or null for function words.</summary>
+    internal static string? Canonical(string lower)
+    {
+        if (CompareRules.Stopwords.Contains(lower))
+        {
+            return null;
+        }
+
+        if (!CompareRules.Synonyms.TryGetValue(lower, out var term))
+        {
+            var stem = Stem(lower);
+            term = CompareRules.Synonyms.TryGetValue(stem, out var mapped) ? mapped : stem;
+        }
+
+        return CompareRules.Stopwords.Contains(term) ? null : term;
+    }
+
+    /// <summary>Strips plural and -ed/-ing endings (possessives are already split off at the apostrophe); enough to match "exporting"/"export", "countries"/"country".</summary>
+    internal static string Stem(string w)
+    {
+        if (w.Length > MinStemLength + 1 && w.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return w[..^3] + "y";
+        }
+
+        if (w.Length > MinStemLength + 2 && w.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return w[..^3];
+        }
+
+        if (w.Length > MinStemLength + 1 && w.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return w[..^2];
+        }
+
+        if (w.Length > MinStemLength - 1 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal))
+        {
+            return w[..^1];
+        }
+
+        return w;
+    }
+}

@@ -1,0 +1,98 @@
+using Parallax.Text;
+
+namespace Parallax.Stories;
+
+/// <summary>Turns an article into weighted content-word counts (before IDF), with title and name-like words boosted.</summary>
+internal static class TermVectorizer
+{
+    private const int MinTermLength = 2;
+
+    public static Dictionary<string, double> Count(string? title, string body, double titleWeight, double entityWeight)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(title))
+        {
+            AddText(counts, title, titleWeight, entityWeight: 1, detectEntities: false);
+        }
+
+        AddText(counts, body, 1, entityWeight, detectEntities: true);
+        return counts;
+    }
+
+    /// <summary>Content term of a word, or null for stopwords and too-short tokens.</summary>
+    public static string? Term(ReadOnlySpan<char> word)
+    {
+        // Possessives: "Kenya's" and "Kenya" are one name.
+        if (word.Length > 2 && word[^2] is '\'' or '\u2019' && word[^1] is 's' or 'S')
+        {
+            word = word[..^2];
+        }
+
+        if (word.Length < MinTermLength)
+        {
+            return null;
+        }
+
+        var term = word.ToString().ToLowerInvariant();
+        return StoryRules.Stopwords.Contains(term) ? null : term;
+    }
+
+    private static void AddText(Dictionary<string, double> counts, string text, double weight, double entityWeight, bool detectEntities)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var sentenceStart = true;
+        foreach (var token in tokens)
+        {
+            var span = token.Of(text);
+            if (token.Kind is TokenKind.Punctuation)
+            {
+                if (span[0] is '.' or '!' or '?' or ':' or ';')
+                {
+                    sentenceStart = true;
+                }
+
+                continue;
+            }
+
+            if (token.Kind is TokenKind.Quote or TokenKind.Symbol)
+            {
+                continue;
+            }
+
+            var atStart = sentenceStart || IsParagraphStart(text, token.Start);
+            sentenceStart = false;
+            var term = Term(span);
+            if (term is null)
+            {
+                continue;
+            }
+
+            var w = weight;
+            if (detectEntities && token.Kind == TokenKind.Word && !atStart && char.IsUpper(span[0]))
+            {
+                w *= entityWeight;
+            }
+
+            counts[term] = counts.GetValueOrDefault(term) + w;
+        }
+    }
+
+    private static bool IsParagraphStart(string text, int start)
+    {
+        for (var i = start - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                return true;
+            }
+
+            if (!char.IsWhiteSpace(c) && c is not '"' and not '\u201C' and not '\'' and not '\u2018' and not '(')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
