@@ -429,7 +429,16 @@ public sealed class SqliteArticleStore : IArticleStore
         var (story, rows) = await RunAsync(connection =>
         {
             var stories = ReadStories(connection, "SELECT id, title, articles, outlets, first_published, last_published FROM stories WHERE id = $id", storyId);
-            var articles = ReadArticles(connection, $"SELECT {ArticleColumns} FROM articles WHERE story = $id ORDER BY seq", ("$id", storyId));
+            // Articles the story lists count even when their own row still names the story they were first
+            // filed under: stories merge, and a commit rewrites only its own article.
+            var articles = ReadArticles(
+                connection,
+                $"""
+                SELECT {ArticleColumns} FROM articles
+                WHERE story = $id OR id IN (SELECT value FROM json_each((SELECT articles FROM stories WHERE id = $id)))
+                ORDER BY seq
+                """,
+                ("$id", storyId));
             return (stories.Count == 0 ? null : stories[0], articles);
         }, cancellationToken).ConfigureAwait(false);
 
