@@ -8,7 +8,8 @@ namespace Parallax.Ingest;
 /// <summary>
 /// Reads files and folders: <c>.txt</c>, <c>.html</c>/<c>.htm</c> (optionally gzipped) and <c>.jsonl</c>. Folders are
 /// walked recursively in ordinal name order, so the same tree always yields the same sequence; hidden entries and
-/// SQLite files are skipped. Every other input becomes a rejection with a reason, never an exception.
+/// SQLite files are skipped. Every other input becomes a rejection with a reason, never an exception. The size cap
+/// applies to each file, except JSONL files, which are streamed and capped per line.
 /// </summary>
 public sealed class FileSource : IDocumentSource
 {
@@ -27,6 +28,9 @@ public sealed class FileSource : IDocumentSource
         _options = options;
         _excluded = new HashSet<string>(options.ExcludedPaths.Select(Path.GetFullPath), StringComparer.Ordinal);
     }
+
+    /// <summary>The cap in force: the option, but never beyond what one array can hold.</summary>
+    private long MaxBytes => Math.Min(_options.MaxBytes, Array.MaxLength);
 
     public async IAsyncEnumerable<SourceItem> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -170,9 +174,9 @@ public sealed class FileSource : IDocumentSource
         {
             // The size on disk decides before a byte is read: a 50 GB file costs one stat call.
             var length = file.Length;
-            if (length > _options.MaxBytes)
+            if (length > MaxBytes)
             {
-                return Reject(source, RejectReasons.TooLarge, $"file of {length} bytes exceeds the {_options.MaxBytes}-byte limit");
+                return Reject(source, RejectReasons.TooLarge, $"file of {length} bytes exceeds the {MaxBytes}-byte limit");
             }
 
             var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
@@ -209,9 +213,9 @@ public sealed class FileSource : IDocumentSource
                 int read;
                 while ((read = await gzip.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    if (output.Length + read > _options.MaxBytes)
+                    if (output.Length + read > MaxBytes)
                     {
-                        return Reject(source, RejectReasons.TooLarge, $"decompresses to more than the {_options.MaxBytes}-byte limit");
+                        return Reject(source, RejectReasons.TooLarge, $"decompresses to more than the {MaxBytes}-byte limit");
                     }
 
                     output.Write(buffer, 0, read);

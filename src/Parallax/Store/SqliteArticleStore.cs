@@ -39,6 +39,8 @@ public sealed class SqliteArticleStore : IArticleStore
     private const string ArticleColumns =
         "id, source, url, outlet, title, authors, published, language, kind, body, duplicate_of, story, seq";
 
+    private const string StoryColumns = "id, title, articles, outlets, first_published, last_published";
+
     private const string QuoteColumns =
         "q.id, q.article, q.speaker, q.speaker_mention, q.speaker_start, q.speaker_end, q.cue, q.kind, q.text, q.text_start, q.text_end, q.via";
 
@@ -65,7 +67,6 @@ public sealed class SqliteArticleStore : IArticleStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             // One long-lived connection per store: pooling would only keep the file open after disposal.
             Pooling = false,
-            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
 
         var connection = new SqliteConnection(connectionString);
@@ -428,7 +429,7 @@ public sealed class SqliteArticleStore : IArticleStore
         ArgumentNullException.ThrowIfNull(storyId);
         var (story, rows) = await RunAsync(connection =>
         {
-            var stories = ReadStories(connection, "SELECT id, title, articles, outlets, first_published, last_published FROM stories WHERE id = $id", storyId);
+            var stories = ReadStories(connection, $"SELECT {StoryColumns} FROM stories WHERE id = $id", storyId);
             // Articles the story lists count even when their own row still names the story they were first
             // filed under: stories merge, and a commit rewrites only its own article.
             var articles = ReadArticles(
@@ -461,7 +462,7 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public Task<IReadOnlyList<Story>> GetStoriesAsync(CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<Story>>(
-            connection => ReadStories(connection, "SELECT id, title, articles, outlets, first_published, last_published FROM stories ORDER BY rowid", null),
+            connection => ReadStories(connection, $"SELECT {StoryColumns} FROM stories ORDER BY rowid", null),
             cancellationToken);
 
     public Task<Story?> GetStoryAsync(string id, CancellationToken cancellationToken = default)
@@ -469,7 +470,7 @@ public sealed class SqliteArticleStore : IArticleStore
         ArgumentNullException.ThrowIfNull(id);
         return RunAsync(connection =>
         {
-            var stories = ReadStories(connection, "SELECT id, title, articles, outlets, first_published, last_published FROM stories WHERE id = $id", id);
+            var stories = ReadStories(connection, $"SELECT {StoryColumns} FROM stories WHERE id = $id", id);
             return stories.Count == 0 ? null : stories[0];
         }, cancellationToken);
     }
