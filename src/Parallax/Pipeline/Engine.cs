@@ -50,7 +50,7 @@ public sealed class Engine
             stored.Add(article);
         }
 
-        var engine = new Engine(store, options, speakers, StoryClusterer.Restore(stored));
+        var engine = new Engine(store, options, speakers, StoryClusterer.Restore(stored.Where(a => a.Story is not null).Select(a => (a, a.Story!))));
         foreach (var article in stored)
         {
             engine._duplicates.Add(article);

@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+
+namespace Parallax.Store;
+
+/// <summary>One step of the schema: applied once, in order, recorded in <c>PRAGMA user_version</c>.</summary>
+internal sealed record Migration(int Version, string Description, string Sql);
+
+/// <summary>
+/// The SQLite schema as an ordered list of migrations. A released migration is never edited: a change is a new
+/// entry at the end, so every database, however old, reaches the same schema by the same steps.
+/// </summary>
+internal static class StoreSchema
+{
+    internal static readonly ImmutableArray<Migration> Migrations =
+    [
+        new(1, "core tables", """
+            CREATE TABLE articles (
+                id           TEXT    NOT NULL PRIMARY KEY,
+                seq          INTEGER NOT NULL UNIQUE,
+                source       TEXT    NOT NULL,
+                url          TEXT    UNIQUE,
+                outlet       TEXT,
+                title        TEXT,
+                authors      TEXT    NOT NULL DEFAULT '[]',
+                published    TEXT,
+                language     TEXT,
+                kind         TEXT    NOT NULL,
+                body         TEXT    NOT NULL,
+                duplicate_of TEXT,
+                story        TEXT,
+                content_hash TEXT    NOT NULL UNIQUE
+            );
+            CREATE INDEX articles_story ON articles (story);
+
+            CREATE TABLE quotes (
+                id              TEXT    NOT NULL PRIMARY KEY,
+                article         TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                speaker         TEXT,
+                speaker_mention TEXT,
+                speaker_start   INTEGER,
+                speaker_end     INTEGER,
+                cue             TEXT,
+                kind            TEXT    NOT NULL,
+                text            TEXT    NOT NULL,
+                text_start      INTEGER NOT NULL,
+                text_end        INTEGER NOT NULL,
+                via             TEXT    NOT NULL DEFAULT '[]'
+            );
+            CREATE INDEX quotes_article ON quotes (article, text_start);
+            CREATE INDEX quotes_speaker ON quotes (speaker);
+
+            CREATE TABLE speakers (
+                id      TEXT NOT NULL PRIMARY KEY,
+                name    TEXT NOT NULL,
+                aliases TEXT NOT NULL DEFAULT '[]',
+                roles   TEXT NOT NULL DEFAULT '[]',
+                kind    TEXT NOT NULL
+            );
+
+            CREATE TABLE stories (
+                id              TEXT NOT NULL PRIMARY KEY,
+                title           TEXT,
+                articles        TEXT NOT NULL DEFAULT '[]',
+                outlets         TEXT NOT NULL DEFAULT '[]',
+                first_published TEXT,
+                last_published  TEXT
+            );
+
+            CREATE TABLE alignments (
+                story    TEXT NOT NULL,
+                a        TEXT NOT NULL,
+                b        TEXT NOT NULL,
+                relation TEXT NOT NULL,
+                score    REAL NOT NULL,
+                diff     TEXT NOT NULL DEFAULT '[]',
+                PRIMARY KEY (a, b)
+            );
+            CREATE INDEX alignments_story ON alignments (story);
+
+            CREATE TABLE rejections (
+                source TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                detail TEXT,
+                UNIQUE (source, reason)
+            );
+            """),
+
+        // External-content FTS5: the text lives once, in articles; the index is keyed by the article's seq.
+        // Triggers keep it in step, so every write of an article (CommitAsync's transaction included) updates
+        // the index atomically; the update trigger skips rows whose text did not change, which keeps a
+        // re-ingestion of the same input from rewriting the index.
+        new(2, "full-text search over title and body", """
+            CREATE VIRTUAL TABLE articles_fts USING fts5 (
+                title, body,
+                content = 'articles', content_rowid = 'seq',
+                tokenize = 'porter unicode61 remove_diacritics 2'
+            );
+            CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO articles_fts (rowid, title, body) VALUES (new.seq, new.title, new.body);
+            END;
+            CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+                INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', old.seq, old.title, old.body);
+            END;
+            CREATE TRIGGER articles_fts_update AFTER UPDATE OF seq, title, body ON articles
+            WHEN old.seq IS NOT new.seq OR old.title IS NOT new.title OR old.body IS NOT new.body BEGIN
+                INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', old.seq, old.title, old.body);
+                INSERT INTO articles_fts (rowid, title, body) VALUES (new.seq, new.title, new.body);
+            END;
+            INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+            """),
+    ];
+
+    internal static int LatestVersion => Migrations[^1].Version;
+}
