@@ -423,7 +423,7 @@ internal sealed class ClauseAttributor
             j++;
         }
 
-        if (!hasName || words.Count == 0 || QuoteRules.NotChannels.Contains(lower[k]) && lower[k] != "the")
+        if (!hasName || words.Count == 0 || (!IsCapitalized(k) && QuoteRules.NotChannels.Contains(lower[k]) && lower[k] != "the"))
         {
             return null;
         }

@@ -50,7 +50,9 @@ internal sealed class LocalSpeakers
         {
             foreach (var role in mention.Roles)
             {
-                if (!entity.Roles.Contains(role, StringComparer.OrdinalIgnoreCase))
+                // "the spokesman" adds nothing to a person already known as a spokesperson.
+                var redundant = mention.Kind == MentionKind.Role && entity.Roles.Exists(r => RoleHeadOf(r) == RoleHeadOf(role));
+                if (!redundant && !entity.Roles.Contains(role, StringComparer.OrdinalIgnoreCase))
                 {
                     entity.Roles.Add(role);
                 }

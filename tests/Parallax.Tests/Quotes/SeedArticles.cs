@@ -39,7 +39,13 @@ internal static class SeedArticles
         return dir?.FullName ?? throw new InvalidOperationException("Parallax.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    public static string SharedSeeds() => Path.Combine(RepositoryRoot(), "..", "shared", "seeds");
+    /// <summary><c>../shared/seeds</c> beside the repository; <c>PARALLAX_SHARED</c> may point elsewhere (a worktree).</summary>
+    public static string SharedSeeds()
+    {
+        var beside = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared"));
+        var shared = Directory.Exists(beside) ? beside : Environment.GetEnvironmentVariable("PARALLAX_SHARED") ?? beside;
+        return Path.Combine(shared, "seeds");
+    }
 
     /// <summary>The clean body of a seed, or null when ../shared is absent.</summary>
     public static string? Body(string prefix)
