@@ -96,7 +96,6 @@ internal sealed class ClauseAttributor
                 sentenceVia.Add(a.Mention!.Name);
             }
 
-            attributions.RemoveAll(a => a.Kind == AttributionKind.AccordingTrail);
         }
 
         // Participles and continuations speak for the nearest earlier speaker, else for the sentence's subject.
@@ -126,6 +125,12 @@ internal sealed class ClauseAttributor
         {
             var a = attributions[i];
             var next = i + 1 < attributions.Count ? attributions[i + 1].Boundary : unitEnd;
+            if (hasSpeakerCue && a.Kind == AttributionKind.AccordingTrail)
+            {
+                // A channel or source named at the end relays the unit's other reports: it bounds content only.
+                continue;
+            }
+
             if (a.TakesContentAfter)
             {
                 if (i == 0 && a.Kind == AttributionKind.Participle)
@@ -139,7 +144,7 @@ internal sealed class ClauseAttributor
                 continue;
             }
 
-            var previous = i > 0 ? attributions[i - 1] : null;
+            var previous = i > 0 && !(hasSpeakerCue && attributions[i - 1].Kind == AttributionKind.AccordingTrail) ? attributions[i - 1] : null;
             if (previous is not null && previous.TakesContentAfter)
             {
                 // `..., adding that "...," he said.`: the closing attribution names the speaker of the open report.
@@ -178,6 +183,13 @@ internal sealed class ClauseAttributor
             if (word == "according" && i + 1 < Count && lower[i + 1] == "to")
             {
                 var mention = ParseRight(i + 2, out var end);
+                if (i > first && ParseChannel(i + 2, out var channelEnd) is { } channel && (mention is null || mention.Kind == MentionKind.Organization || channelEnd > end))
+                {
+                    // `..., according to the IRNA news agency`: named as a channel, so as IRNA.
+                    mention = new Mention(tokens[i + 2].Start, tokens[channelEnd - 1].End, MentionKind.Organization, channel);
+                    end = channelEnd;
+                }
+
                 if (mention is null)
                 {
                     continue;
@@ -195,6 +207,12 @@ internal sealed class ClauseAttributor
                 }
 
                 i = end - 1;
+                continue;
+            }
+
+            if (QuoteRules.ChannelVerbs.Contains(word) && (i + 1 == Count || IsPunct(i + 1, '.')) && ChannelTail(i) is { } tail)
+            {
+                result.Add(tail);
                 continue;
             }
 
@@ -226,6 +244,32 @@ internal sealed class ClauseAttributor
         }
 
         return result;
+    }
+
+    /// <summary><c>..., the IRNA news agency reported.</c> at the end of a unit: a channel for the unit's quotes.</summary>
+    private Attribution? ChannelTail(int verb)
+    {
+        for (var c = verb - 1; c >= Math.Max(0, verb - MaxRolePhraseTokens); c--)
+        {
+            if (inQuote[c])
+            {
+                return null;
+            }
+
+            if (IsPunct(c, ','))
+            {
+                var channel = ParseChannel(c + 1, out var end);
+                if (channel is null || end != verb)
+                {
+                    return null;
+                }
+
+                var mention = new Mention(tokens[c + 1].Start, tokens[verb - 1].End, MentionKind.Organization, channel);
+                return new Attribution { Kind = AttributionKind.AccordingTrail, Boundary = tokens[c].Start, Mention = mention, Cue = Text(verb), PhraseEnd = verb + 1 };
+            }
+        }
+
+        return null;
     }
 
     private Attribution? FiniteAttribution(int verb)
@@ -483,7 +527,7 @@ internal sealed class ClauseAttributor
         }
 
         var k = j;
-        while (k - 1 >= first && IsRunWord(k - 1))
+        while (k - 1 >= first && (IsRunWord(k - 1) || (IsNameConnector(k - 1) && k - 2 >= first && IsCapitalized(k - 2) && IsCapitalized(k))))
         {
             k--;
         }
@@ -563,7 +607,7 @@ internal sealed class ClauseAttributor
         }
 
         var j = lower[i] is "the" or "a" or "an" ? i + 1 : i;
-        while (j < Count && IsRunWord(j))
+        while (j < Count && (IsRunWord(j) || (IsNameConnector(j) && j > i && IsCapitalized(j - 1) && j + 1 < Count && IsCapitalized(j + 1))))
         {
             j++;
             if (j - 1 > i && !IsCapitalized(j - 1) && (QuoteRules.RoleNouns.Contains(lower[j - 1]) || QuoteRules.GroupNouns.Contains(lower[j - 1])))
@@ -832,6 +876,9 @@ internal sealed class ClauseAttributor
     private bool IsRunWord(int i) =>
         !inQuote[i] && tokens[i].Kind == TokenKind.Word &&
         ((IsCapitalized(i) && !QuoteRules.PersonPronouns.Contains(lower[i])) || QuoteRules.RoleModifiers.Contains(lower[i]) || QuoteRules.RoleNouns.Contains(lower[i]) || QuoteRules.GroupNouns.Contains(lower[i]));
+
+    // "Ministry of Energy", "Bank for International Settlements".
+    private bool IsNameConnector(int i) => !inQuote[i] && tokens[i].Kind == TokenKind.Word && lower[i] is "of" or "for";
 
     private bool IsCapitalized(int i) => tokens[i].Kind == TokenKind.Word && char.IsUpper(body[tokens[i].Start]);
 
