@@ -1,12 +1,253 @@
 using Parallax.Model;
+using Parallax.Text;
 
 namespace Parallax.Quotes;
 
-/// <summary>Finds direct, mixed and indirect quotes in an article body and attributes them.</summary>
+/// <summary>
+/// Finds direct, mixed and indirect quotes in an article body and attributes them.
+/// The body is cut into units (sentences, merged where a quotation runs across them); each unit is read once
+/// for reporting cues (<see cref="QuoteRules"/>), then speakers are resolved across the article and quotes
+/// without a speaker of their own take the speaker of the adjacent quote before them.
+/// </summary>
 public sealed class QuoteExtractor
 {
+    // Shorter content is punctuation or a stray word, not a statement.
+    internal const int MinContentLength = 2;
+
+    private readonly QuoteExtractorOptions options;
+
+    public QuoteExtractor()
+        : this(new QuoteExtractorOptions())
+    {
+    }
+
+    public QuoteExtractor(QuoteExtractorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+    }
+
     public ArticleQuotes Extract(Article article)
     {
-        throw new NotImplementedException("quotes helper");
+        ArgumentNullException.ThrowIfNull(article);
+        var body = article.Body ?? string.Empty;
+        var limit = Math.Clamp(options.MaxBodyLength, 0, body.Length);
+        var quotations = QuotationScanner.Scan(body, 0, limit);
+        var drafts = new List<QuoteDraft>();
+        var units = new List<(TextSpan Span, int Paragraph)>();
+        var paragraphs = Paragraphs.Split(body, 0, limit);
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            foreach (var unit in Units(body, paragraphs[p], quotations))
+            {
+                units.Add((unit, p));
+                var start = unit.Start;
+                if (start == paragraphs[p].Start && Datelines.Match(body, start) is { } dateline)
+                {
+                    start = dateline.End;
+                }
+
+                ClauseAttributor.Analyze(body, start, unit.End, p, Within(quotations, start, unit.End), drafts);
+            }
+        }
+
+        AddStandaloneQuotations(body, quotations, units, drafts);
+        drafts.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        RemoveOverlaps(drafts);
+        return Build(article, drafts);
+    }
+
+    /// <summary>End of a content span without blanks, separators or a final period (an ellipsis stays).</summary>
+    internal static TextSpan TrimEnd(string body, int start, int end)
+    {
+        while (true)
+        {
+            while (end > start && char.IsWhiteSpace(body[end - 1]))
+            {
+                end--;
+            }
+
+            if (end > start && body[end - 1] is ',' or ';' or ':')
+            {
+                end--;
+                continue;
+            }
+
+            if (end > start && body[end - 1] == '.' && !(end - 2 >= start && body[end - 2] == '.'))
+            {
+                end--;
+                continue;
+            }
+
+            break;
+        }
+
+        while (start < end && char.IsWhiteSpace(body[start]))
+        {
+            start++;
+        }
+
+        return new TextSpan(start, end);
+    }
+
+    private static List<TextSpan> Units(string body, TextSpan paragraph, List<Quotation> quotations)
+    {
+        var sentences = SentenceSplitter.Split(body, paragraph.Start, paragraph.End);
+        var units = new List<TextSpan>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            if (units.Count > 0 && CrossesBoundary(units[^1], sentence, quotations))
+            {
+                units[^1] = new TextSpan(units[^1].Start, sentence.End);
+            }
+            else
+            {
+                units.Add(sentence);
+            }
+        }
+
+        return units;
+    }
+
+    private static bool CrossesBoundary(TextSpan previous, TextSpan next, List<Quotation> quotations)
+    {
+        foreach (var q in quotations)
+        {
+            if (q.Outer.Start < previous.End && q.Outer.End > next.Start)
+            {
+                return true;
+            }
+
+            if (q.Outer.Start >= next.Start)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<Quotation> Within(List<Quotation> quotations, int start, int end) =>
+        quotations.FindAll(q => q.Outer.Start < end && q.Outer.End > start);
+
+    /// <summary>
+    /// A unit that is only a quotation (a paragraph of a multi-paragraph quote, or a quote after its
+    /// attribution's paragraph) is a direct quote whose speaker comes from its neighbours.
+    /// </summary>
+    private static void AddStandaloneQuotations(string body, List<Quotation> quotations, List<(TextSpan Span, int Paragraph)> units, List<QuoteDraft> drafts)
+    {
+        foreach (var q in quotations)
+        {
+            if (drafts.Exists(d => d.Start < q.Outer.End && d.End > q.Outer.Start))
+            {
+                continue;
+            }
+
+            foreach (var (span, paragraph) in units)
+            {
+                if (span.Start != q.Outer.Start)
+                {
+                    continue;
+                }
+
+                var rest = TrimEnd(body, q.Outer.End, span.End);
+                var inner = TrimEnd(body, q.Inner.Start, q.Inner.End);
+                if (rest.Length == 0 && inner.Length >= MinContentLength)
+                {
+                    drafts.Add(new QuoteDraft { Start = inner.Start, End = inner.End, Kind = QuoteKinds.Direct, Paragraph = paragraph, Group = q.Group });
+                }
+
+                break;
+            }
+        }
+    }
+
+    private static void RemoveOverlaps(List<QuoteDraft> drafts)
+    {
+        for (var i = drafts.Count - 1; i > 0; i--)
+        {
+            if (drafts[i].Start < drafts[i - 1].End)
+            {
+                // Keep the quote that has a speaker mention; else the longer one.
+                var drop = drafts[i].Mention is null && drafts[i - 1].Mention is not null ? i
+                    : drafts[i - 1].Mention is null && drafts[i].Mention is not null ? i - 1
+                    : drafts[i].End - drafts[i].Start <= drafts[i - 1].End - drafts[i - 1].Start ? i : i - 1;
+                drafts.RemoveAt(drop);
+            }
+        }
+    }
+
+    private static ArticleQuotes Build(Article article, List<QuoteDraft> drafts)
+    {
+        var mentions = drafts.Where(d => d.Mention is not null).Select(d => d.Mention!).DistinctBy(m => m.Start).OrderBy(m => m.Start).ToList();
+        var speakers = new LocalSpeakers(mentions);
+        var byMention = new Dictionary<int, LocalSpeakers.Entity?>();
+        foreach (var mention in mentions)
+        {
+            byMention[mention.Start] = speakers.Resolve(mention);
+        }
+
+        var entities = new LocalSpeakers.Entity?[drafts.Count];
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            if (d.Mention is not null)
+            {
+                entities[i] = byMention[d.Mention.Start];
+                continue;
+            }
+
+            // The segments of one multi-paragraph quote share a speaker.
+            var sameGroup = d.Group is { } g ? drafts.FindIndex(o => o.Group == g && o.Mention is not null) : -1;
+            if (sameGroup >= 0)
+            {
+                entities[i] = byMention[drafts[sameGroup].Mention!.Start];
+            }
+            else if (i > 0 && drafts[i - 1].Paragraph >= d.Paragraph - 1)
+            {
+                entities[i] = entities[i - 1];
+            }
+        }
+
+        var ids = new Dictionary<LocalSpeakers.Entity, string>(ReferenceEqualityComparer.Instance);
+        var speakerList = new List<Speaker>();
+        var quotes = new List<Quote>(drafts.Count);
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            string? speakerId = null;
+            if (entities[i] is { } entity)
+            {
+                if (!ids.TryGetValue(entity, out speakerId))
+                {
+                    speakerId = $"s{ids.Count + 1}";
+                    ids[entity] = speakerId;
+                }
+            }
+
+            quotes.Add(new Quote
+            {
+                Id = $"{article.Id}:q{i + 1}",
+                Article = article.Id,
+                Speaker = speakerId,
+                SpeakerMention = d.Mention is null ? null : article.Body[d.Mention.Start..d.Mention.End],
+                SpeakerStart = d.Mention?.Start,
+                SpeakerEnd = d.Mention?.End,
+                Cue = d.Cue,
+                Kind = d.Kind,
+                Text = article.Body[d.Start..d.End],
+                Start = d.Start,
+                End = d.End,
+                Via = [.. d.Via.Distinct()],
+            });
+        }
+
+        foreach (var (entity, id) in ids)
+        {
+            speakerList.Add(LocalSpeakers.ToSpeaker(entity, id));
+        }
+
+        speakerList.Sort((a, b) => int.Parse(a.Id.AsSpan(1)).CompareTo(int.Parse(b.Id.AsSpan(1))));
+        return new ArticleQuotes(quotes, speakerList);
     }
 }

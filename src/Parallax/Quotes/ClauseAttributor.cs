@@ -1,0 +1,906 @@
+using Parallax.Model;
+using Parallax.Text;
+
+namespace Parallax.Quotes;
+
+/// <summary>
+/// Finds the attributions of one unit (a sentence, or several when a quotation runs across them) and turns
+/// them into quote drafts. Works on the unit's tokens in one pass to find cues, then reads a few tokens around
+/// each cue for the speaker, the listener, time phrases and relaying channels.
+/// </summary>
+internal sealed class ClauseAttributor
+{
+    // An introductory phrase (`On February 19,`) longer than this is a clause, not an introduction.
+    private const int MaxIntroTokens = 10;
+
+    // A role phrase in an apposition (`The spokesperson of the Iranian Foreign Ministry,`) is short.
+    private const int MaxRolePhraseTokens = 12;
+
+    private enum AttributionKind
+    {
+        Leading,
+        Trailing,
+        Participle,
+        AccordingLead,
+        AccordingTrail,
+        Continuation,
+    }
+
+    private sealed class Attribution
+    {
+        public required AttributionKind Kind { get; init; }
+        public required int Boundary { get; init; }
+        public int PhraseEnd { get; set; }
+        public Mention? Mention { get; set; }
+        public string? Cue { get; init; }
+        public List<string> Via { get; } = [];
+
+        public bool TakesContentAfter => Kind is AttributionKind.Leading or AttributionKind.Participle or AttributionKind.AccordingLead or AttributionKind.Continuation;
+    }
+
+    private readonly string body;
+    private readonly List<Token> tokens;
+    private readonly string[] lower;
+    private readonly bool[] inQuote;
+    private readonly int unitStart;
+    private readonly int unitEnd;
+    private readonly int paragraph;
+    private readonly IReadOnlyList<Quotation> quotations;
+    private readonly int first;
+    private int Count => tokens.Count;
+
+    private ClauseAttributor(string body, int unitStart, int unitEnd, int paragraph, IReadOnlyList<Quotation> quotations)
+    {
+        this.body = body;
+        this.unitStart = unitStart;
+        this.unitEnd = unitEnd;
+        this.paragraph = paragraph;
+        this.quotations = quotations;
+        tokens = Tokenizer.Tokenize(body, unitStart, unitEnd);
+        lower = new string[tokens.Count];
+        inQuote = new bool[tokens.Count];
+        var q = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            lower[i] = token.Kind == TokenKind.Word ? body.Substring(token.Start, token.Length).ToLowerInvariant() : body.Substring(token.Start, token.Length);
+            while (q < quotations.Count && quotations[q].Outer.End <= token.Start)
+            {
+                q++;
+            }
+
+            inQuote[i] = q < quotations.Count && quotations[q].Outer.Start <= token.Start;
+        }
+
+        first = SubjectStart();
+    }
+
+    /// <summary>Adds the drafts of the unit <c>[unitStart, unitEnd)</c> to <paramref name="output"/>.</summary>
+    public static void Analyze(string body, int unitStart, int unitEnd, int paragraph, IReadOnlyList<Quotation> quotations, List<QuoteDraft> output) =>
+        new ClauseAttributor(body, unitStart, unitEnd, paragraph, quotations).Run(output);
+
+    private void Run(List<QuoteDraft> output)
+    {
+        var attributions = FindAttributions();
+        if (attributions.Count == 0)
+        {
+            return;
+        }
+
+        var hasSpeakerCue = attributions.Exists(a => a.Kind is not AttributionKind.AccordingTrail);
+        var sentenceVia = new List<string>();
+        if (hasSpeakerCue)
+        {
+            foreach (var a in attributions.Where(a => a.Kind == AttributionKind.AccordingTrail && a.Mention is not null))
+            {
+                sentenceVia.Add(a.Mention!.Name);
+            }
+
+        }
+
+        // Participles and continuations speak for the nearest earlier speaker, else for the sentence's subject.
+        Attribution? parent = null;
+        foreach (var a in attributions)
+        {
+            if (a.Kind is AttributionKind.Participle or AttributionKind.Continuation)
+            {
+                if (parent is not null)
+                {
+                    a.Mention ??= parent.Mention;
+                    a.Via.AddRange(parent.Via);
+                }
+                else if (a.Mention is null && first < Count && !inQuote[first])
+                {
+                    a.Mention = ParseRight(first, out _);
+                }
+            }
+            else if (a.Mention is not null)
+            {
+                parent = a;
+            }
+        }
+
+        var drafts = new List<QuoteDraft>();
+        for (var i = 0; i < attributions.Count; i++)
+        {
+            var a = attributions[i];
+            var next = i + 1 < attributions.Count ? attributions[i + 1].Boundary : unitEnd;
+            if (hasSpeakerCue && a.Kind == AttributionKind.AccordingTrail)
+            {
+                // A channel or source named at the end relays the unit's other reports: it bounds content only.
+                continue;
+            }
+
+            if (a.TakesContentAfter)
+            {
+                if (i == 0 && a.Kind == AttributionKind.Participle)
+                {
+                    // `"...," adding that "..."`: the quotation before the participle is the same speaker's.
+                    AddIfWholeQuotation(unitStart, a.Boundary, a, drafts);
+                }
+
+                var start = a.PhraseEnd < Count ? tokens[a.PhraseEnd].Start : unitEnd;
+                AddDraft(start, Math.Max(start, next), a, drafts);
+                continue;
+            }
+
+            var previous = i > 0 && !(hasSpeakerCue && attributions[i - 1].Kind == AttributionKind.AccordingTrail) ? attributions[i - 1] : null;
+            if (previous is not null && previous.TakesContentAfter)
+            {
+                // `..., adding that "...," he said.`: the closing attribution names the speaker of the open report.
+                previous.Mention ??= a.Mention;
+                foreach (var draft in drafts)
+                {
+                    draft.Mention ??= a.Mention;
+                }
+
+                continue;
+            }
+
+            var contentStart = previous is null ? unitStart : previous.PhraseEnd < Count ? tokens[previous.PhraseEnd].Start : unitEnd;
+            AddDraft(contentStart, Math.Max(contentStart, a.Boundary), a, drafts);
+        }
+
+        foreach (var draft in drafts)
+        {
+            draft.Via.AddRange(sentenceVia.Where(v => !draft.Via.Contains(v)));
+        }
+
+        output.AddRange(drafts);
+    }
+
+    private List<Attribution> FindAttributions()
+    {
+        var result = new List<Attribution>();
+        for (var i = 0; i < Count; i++)
+        {
+            if (inQuote[i] || tokens[i].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var word = lower[i];
+            if (word == "according" && i + 1 < Count && lower[i + 1] == "to")
+            {
+                var mention = ParseRight(i + 2, out var end);
+                if (i > first && ParseChannel(i + 2, out var channelEnd) is { } channel && (mention is null || mention.Kind == MentionKind.Organization || channelEnd > end))
+                {
+                    // `..., according to the IRNA news agency`: named as a channel, so as IRNA.
+                    mention = new Mention(tokens[i + 2].Start, tokens[channelEnd - 1].End, MentionKind.Organization, channel);
+                    end = channelEnd;
+                }
+
+                if (mention is null)
+                {
+                    continue;
+                }
+
+                if (i <= first)
+                {
+                    var a = new Attribution { Kind = AttributionKind.AccordingLead, Boundary = tokens[i].Start, Mention = mention, Cue = "according to" };
+                    a.PhraseEnd = end < Count && IsPunct(end, ',') ? end + 1 : end;
+                    result.Add(a);
+                }
+                else if (IsPunct(i - 1, ','))
+                {
+                    result.Add(new Attribution { Kind = AttributionKind.AccordingTrail, Boundary = tokens[i - 1].Start, Mention = mention, Cue = "according to", PhraseEnd = end });
+                }
+
+                i = end - 1;
+                continue;
+            }
+
+            if (QuoteRules.ChannelVerbs.Contains(word) && (i + 1 == Count || IsPunct(i + 1, '.')) && ChannelTail(i) is { } tail)
+            {
+                result.Add(tail);
+                continue;
+            }
+
+            if (QuoteRules.ParticipleCues.Contains(word) && i > 0 && (IsPunct(i - 1, ',') || (IsQuoteMark(i - 1) && i > 1 && IsPunct(i - 2, ','))))
+            {
+                var a = new Attribution { Kind = AttributionKind.Participle, Boundary = IsPunct(i - 1, ',') ? tokens[i - 1].Start : tokens[i - 1].End, Cue = Text(i) };
+                var k = i + 1;
+                if (k < Count && lower[k] == "out")
+                {
+                    k++;
+                }
+
+                k = SkipIntroducer(k);
+                a.PhraseEnd = k;
+                result.Add(a);
+                continue;
+            }
+
+            if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to"))
+            {
+                var attribution = FiniteAttribution(i);
+                if (attribution is not null)
+                {
+                    result.Add(attribution);
+                    AddContinuation(attribution, result);
+                    i = Math.Max(i, attribution.PhraseEnd - 1);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary><c>..., the IRNA news agency reported.</c> at the end of a unit: a channel for the unit's quotes.</summary>
+    private Attribution? ChannelTail(int verb)
+    {
+        for (var c = verb - 1; c >= Math.Max(0, verb - MaxRolePhraseTokens); c--)
+        {
+            if (inQuote[c])
+            {
+                return null;
+            }
+
+            if (IsPunct(c, ','))
+            {
+                var channel = ParseChannel(c + 1, out var end);
+                if (channel is null || end != verb)
+                {
+                    return null;
+                }
+
+                var mention = new Mention(tokens[c + 1].Start, tokens[verb - 1].End, MentionKind.Organization, channel);
+                return new Attribution { Kind = AttributionKind.AccordingTrail, Boundary = tokens[c].Start, Mention = mention, Cue = Text(verb), PhraseEnd = verb + 1 };
+            }
+        }
+
+        return null;
+    }
+
+    private Attribution? FiniteAttribution(int verb)
+    {
+        var left = ParseLeft(verb, out var leftStart);
+        if (left is not null)
+        {
+            if (leftStart <= first)
+            {
+                var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[leftStart].Start, Mention = left, Cue = Text(verb) };
+                a.PhraseEnd = SkipIntroducer(AfterVerb(verb + 1, a, trailing: false));
+                return a;
+            }
+
+            var separator = leftStart - 1;
+            if (IsSeparator(separator))
+            {
+                var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = IsQuoteMark(separator) ? tokens[separator].End : tokens[separator].Start, Mention = left, Cue = Text(verb) };
+                a.PhraseEnd = AfterVerb(verb + 1, a, trailing: true);
+                return a;
+            }
+
+            return null;
+        }
+
+        // Inverted: `"...," said Kanaani.`
+        if (verb > 0 && IsSeparator(verb - 1))
+        {
+            var right = ParseRight(verb + 1, out var end);
+            if (right is not null && right.Kind != MentionKind.Pronoun)
+            {
+                var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = IsQuoteMark(verb - 1) ? tokens[verb - 1].End : tokens[verb - 1].Start, Mention = right, Cue = Text(verb) };
+                a.PhraseEnd = AfterVerb(end, a, trailing: true);
+                return a;
+            }
+        }
+
+        return null;
+    }
+
+    // `"...," he said, "..."`: the second quotation is the same speaker's.
+    private void AddContinuation(Attribution a, List<Attribution> result)
+    {
+        var k = a.PhraseEnd;
+        if (a.Kind == AttributionKind.Trailing && k + 1 < Count && (IsPunct(k, ',') || IsPunct(k, ':')) && IsQuoteMark(k + 1) && inQuote[k + 1])
+        {
+            result.Add(new Attribution { Kind = AttributionKind.Continuation, Boundary = tokens[k].Start, PhraseEnd = k + 1, Mention = a.Mention, Cue = a.Cue });
+        }
+    }
+
+    /// <summary>After the verb: the listener of <c>told</c>, time and occasion phrases, and for a trailing cue the relaying channel.</summary>
+    private int AfterVerb(int k, Attribution a, bool trailing)
+    {
+        if (a.Cue is not null && (a.Cue.Equals("told", StringComparison.OrdinalIgnoreCase) || a.Cue.Equals("tells", StringComparison.OrdinalIgnoreCase)) && k < Count && !inQuote[k])
+        {
+            var channel = ParseChannel(k, out var end);
+            if (channel is not null)
+            {
+                a.Via.Add(channel);
+                k = end;
+            }
+            else if (tokens[k].Kind == TokenKind.Word && QuoteRules.NotChannels.Contains(lower[k]))
+            {
+                k++;
+                if (k < Count && lower[k - 1] is "the" or "a" or "an")
+                {
+                    k++;
+                }
+            }
+        }
+
+        k = SkipAdverbials(k, a);
+        if (trailing && k + 1 < Count && IsPunct(k, ','))
+        {
+            var channel = ParseChannel(k + 1, out var end);
+            if (channel is not null && end < Count && QuoteRules.ChannelVerbs.Contains(lower[end]))
+            {
+                a.Via.Add(channel);
+                k = SkipAdverbials(end + 1, a);
+            }
+        }
+
+        return k;
+    }
+
+    private int SkipAdverbials(int k, Attribution a)
+    {
+        while (k < Count && tokens[k].Kind == TokenKind.Word && !inQuote[k])
+        {
+            var w = lower[k];
+            if (w == "on" && k + 1 < Count && (IsCapitalized(k + 1) || tokens[k + 1].Kind == TokenKind.Number) && !QuoteRules.GovernmentNames.Contains(lower[k + 1]))
+            {
+                k += 2;
+                while (k < Count && tokens[k].Kind == TokenKind.Number)
+                {
+                    k++;
+                }
+
+                continue;
+            }
+
+            if (w is "in" or "at" or "during" && k + 1 < Count && lower[k + 1] is "a" or "an" or "the" or "his" or "her" or "its" or "their")
+            {
+                var eventEnd = -1;
+                for (var m = k + 2; m < Math.Min(Count, k + 6); m++)
+                {
+                    if (tokens[m].Kind == TokenKind.Word && QuoteRules.EventNouns.Contains(lower[m]))
+                    {
+                        eventEnd = m + 1;
+                    }
+                    else if (tokens[m].Kind != TokenKind.Word)
+                    {
+                        break;
+                    }
+                }
+
+                if (eventEnd < 0)
+                {
+                    break;
+                }
+
+                k = eventEnd;
+                if (k + 1 < Count && lower[k] is "with" or "to")
+                {
+                    var channel = ParseChannel(k + 1, out var end);
+                    if (channel is not null)
+                    {
+                        a.Via.Add(channel);
+                        k = end;
+                    }
+                }
+
+                continue;
+            }
+
+            if (w is "yesterday" or "today" or "tonight" or "earlier" or "later" or "also" or "further" or "again" or "recently" or "separately" or "previously" or "however")
+            {
+                k++;
+                continue;
+            }
+
+            if (w == "last" && k + 1 < Count)
+            {
+                k += 2;
+                continue;
+            }
+
+            if (IsLyAdverb(k))
+            {
+                k++;
+                continue;
+            }
+
+            break;
+        }
+
+        return k;
+    }
+
+    private int SkipIntroducer(int k)
+    {
+        if (k < Count && !inQuote[k] && (lower[k] == "that" || IsPunct(k, ':') || IsPunct(k, ',')))
+        {
+            return k + 1;
+        }
+
+        return k;
+    }
+
+    /// <summary>A channel's name from <paramref name="k"/>: <c>Sputnik</c>, <c>Press TV</c>, <c>the IRNA news agency</c> (→ <c>IRNA</c>).</summary>
+    private string? ParseChannel(int k, out int end)
+    {
+        end = k;
+        var j = k;
+        if (j < Count && lower[j] == "the")
+        {
+            j++;
+        }
+
+        var words = new List<string>();
+        var hasName = false;
+        while (j < Count && tokens[j].Kind == TokenKind.Word && !inQuote[j] && (IsCapitalized(j) || QuoteRules.ChannelGenericWords.Contains(lower[j])))
+        {
+            if (QuoteRules.NotNames.Contains(Text(j)) && !hasName)
+            {
+                return null;
+            }
+
+            if (!QuoteRules.ChannelGenericWords.Contains(lower[j]) || (IsCapitalized(j) && lower[j] is "tv" or "news"))
+            {
+                hasName |= IsCapitalized(j);
+            }
+
+            words.Add(Text(j));
+            j++;
+        }
+
+        if (!hasName || words.Count == 0 || (!IsCapitalized(k) && QuoteRules.NotChannels.Contains(lower[k]) && lower[k] != "the"))
+        {
+            return null;
+        }
+
+        // Drop generic words around the name, but keep "TV" in "Press TV".
+        var s = 0;
+        var e = words.Count;
+        while (s < e && QuoteRules.ChannelGenericWords.Contains(words[s]) && !IsUpperWord(words[s]))
+        {
+            s++;
+        }
+
+        while (e > s && QuoteRules.ChannelGenericWords.Contains(words[e - 1]) && !IsUpperWord(words[e - 1]) && !(e - 1 > s && words[e - 1] == "TV"))
+        {
+            e--;
+        }
+
+        if (s >= e)
+        {
+            return null;
+        }
+
+        end = j;
+        return string.Join(' ', words.GetRange(s, e - s));
+    }
+
+    private static bool IsUpperWord(string w) => w.Length > 1 && w.All(char.IsUpper);
+
+    private Mention? ParseLeft(int verb, out int leftStart)
+    {
+        leftStart = verb;
+        var j = verb - 1;
+        while (j >= first && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+        {
+            j--;
+        }
+
+        if (j < first || inQuote[j])
+        {
+            return null;
+        }
+
+        if (tokens[j].Kind == TokenKind.Word && (QuoteRules.PersonPronouns.Contains(lower[j]) || QuoteRules.GroupPronouns.Contains(lower[j])))
+        {
+            leftStart = j;
+            return new Mention(tokens[j].Start, tokens[j].End, MentionKind.Pronoun, Text(j));
+        }
+
+        if (IsPunct(j, ','))
+        {
+            return ParseApposition(j, out leftStart);
+        }
+
+        if (!IsRunWord(j))
+        {
+            return null;
+        }
+
+        var k = j;
+        while (k - 1 >= first && (IsRunWord(k - 1) || (IsNameConnector(k - 1) && k - 2 >= first && IsCapitalized(k - 2) && IsCapitalized(k))))
+        {
+            k--;
+        }
+
+        if (k - 1 >= first && lower[k - 1] is "the" or "a" or "an")
+        {
+            k--;
+        }
+
+        leftStart = k;
+        return ClassifyRun(k, j);
+    }
+
+    /// <summary><c>Nasser Kanaani, Iran's foreign ministry spokesman, said</c> or <c>The spokesperson of ..., Nasser Kanaani, announced</c>.</summary>
+    private Mention? ParseApposition(int comma, out int leftStart)
+    {
+        leftStart = comma;
+        var previousComma = -1;
+        for (var m = comma - 1; m >= first; m--)
+        {
+            if (inQuote[m])
+            {
+                return null;
+            }
+
+            if (IsPunct(m, ','))
+            {
+                previousComma = m;
+                break;
+            }
+        }
+
+        if (previousComma < 0 || previousComma + 1 >= comma)
+        {
+            return null;
+        }
+
+        var inner = ClassifyRun(previousComma + 1, comma - 1);
+        if (inner is { Kind: MentionKind.Name } && AllRunWords(previousComma + 1, comma - 1) && previousComma - first <= MaxRolePhraseTokens && HasRoleNoun(first, previousComma - 1))
+        {
+            leftStart = first;
+            return inner with { Roles = [.. inner.Roles, NormalizeRole(first, previousComma - 1)] };
+        }
+
+        if (HasRoleNoun(previousComma + 1, comma - 1) && comma - previousComma <= MaxRolePhraseTokens && previousComma - 1 >= first && IsRunWord(previousComma - 1))
+        {
+            var k = previousComma - 1;
+            while (k - 1 >= first && IsRunWord(k - 1))
+            {
+                k--;
+            }
+
+            var name = ClassifyRun(k, previousComma - 1);
+            if (name is { Kind: MentionKind.Name })
+            {
+                leftStart = k;
+                return name with { Roles = [.. name.Roles, NormalizeRole(previousComma + 1, comma - 1)] };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A speaker written from <paramref name="i"/> on: <c>he</c>, <c>the spokesman</c>, <c>Tehran</c>, <c>Iranian Foreign Minister X</c>.</summary>
+    private Mention? ParseRight(int i, out int end)
+    {
+        end = i;
+        if (i >= Count || inQuote[i] || tokens[i].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        if (QuoteRules.PersonPronouns.Contains(lower[i]) || QuoteRules.GroupPronouns.Contains(lower[i]))
+        {
+            end = i + 1;
+            return new Mention(tokens[i].Start, tokens[i].End, MentionKind.Pronoun, Text(i));
+        }
+
+        var j = lower[i] is "the" or "a" or "an" ? i + 1 : i;
+        while (j < Count && (IsRunWord(j) || (IsNameConnector(j) && j > i && IsCapitalized(j - 1) && j + 1 < Count && IsCapitalized(j + 1))))
+        {
+            j++;
+            if (j - 1 > i && !IsCapitalized(j - 1) && (QuoteRules.RoleNouns.Contains(lower[j - 1]) || QuoteRules.GroupNouns.Contains(lower[j - 1])))
+            {
+                break;
+            }
+        }
+
+        if (j == i || (j == i + 1 && lower[i] is "the" or "a" or "an"))
+        {
+            return null;
+        }
+
+        end = j;
+        return ClassifyRun(i, j - 1);
+    }
+
+    /// <summary>Reads tokens <c>[s, e]</c> (a capitalised run, role words, an optional leading article) as a mention.</summary>
+    private Mention? ClassifyRun(int s, int e)
+    {
+        var determiner = -1;
+        if (lower[s] is "the" or "a" or "an")
+        {
+            determiner = s;
+            s++;
+        }
+
+        if (s > e)
+        {
+            return null;
+        }
+
+        var role = -1;
+        for (var m = e; m >= s; m--)
+        {
+            if (QuoteRules.RoleNouns.Contains(lower[m]))
+            {
+                role = m;
+                break;
+            }
+        }
+
+        var spanStart = tokens[determiner >= 0 ? determiner : s].Start;
+        if (role >= 0 && role < e)
+        {
+            for (var m = role + 1; m <= e; m++)
+            {
+                if (!IsCapitalized(m) || QuoteRules.NotNames.Contains(Text(m)))
+                {
+                    return null;
+                }
+            }
+
+            var roles = role >= s ? new[] { NormalizeRole(s, role) } : [];
+            return new Mention(tokens[role + 1].Start, tokens[e].End, MentionKind.Name, JoinWords(role + 1, e)) { Roles = roles };
+        }
+
+        if (role == e)
+        {
+            var normalized = NormalizeRole(s, e);
+            return new Mention(spanStart, tokens[e].End, MentionKind.Role, normalized) { Roles = [normalized] };
+        }
+
+        if (QuoteRules.GroupNouns.Contains(lower[e]) && !IsCapitalized(e))
+        {
+            return new Mention(spanStart, tokens[e].End, MentionKind.Group, JoinWords(s, e));
+        }
+
+        for (var m = s; m <= e; m++)
+        {
+            if (QuoteRules.OrganizationNouns.Contains(lower[m]))
+            {
+                return new Mention(spanStart, tokens[e].End, MentionKind.Organization, JoinWords(s, e));
+            }
+        }
+
+        if (determiner >= 0 && !(e == s && lower[e] == "west"))
+        {
+            return null;
+        }
+
+        for (var m = s; m <= e; m++)
+        {
+            if (!IsCapitalized(m) || (m == s && QuoteRules.NotNames.Contains(Text(m))))
+            {
+                return null;
+            }
+        }
+
+        return new Mention(tokens[s].Start, tokens[e].End, MentionKind.Name, JoinWords(s, e));
+    }
+
+    /// <summary><c>spokesperson of the Iranian Foreign Ministry</c> → <c>Iranian Foreign Ministry Spokesperson</c>.</summary>
+    private string NormalizeRole(int s, int e)
+    {
+        var words = new List<string>();
+        for (var m = s; m <= e; m++)
+        {
+            if (tokens[m].Kind == TokenKind.Word && !(words.Count == 0 && lower[m] is "the" or "a" or "an" or "his" or "her" or "its" or "their"))
+            {
+                words.Add(Text(m));
+            }
+        }
+
+        var of = words.FindIndex(w => w.Equals("of", StringComparison.OrdinalIgnoreCase));
+        if (of > 0 && of < words.Count - 1)
+        {
+            var tail = words.GetRange(of + 1, words.Count - of - 1);
+            if (tail.Count > 1 && tail[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+            {
+                tail.RemoveAt(0);
+            }
+
+            tail.AddRange(words.GetRange(0, of));
+            words = tail;
+        }
+
+        for (var m = 0; m < words.Count; m++)
+        {
+            var w = words[m];
+            if (m > 0 && QuoteRules.RoleSmallWords.Contains(w))
+            {
+                words[m] = w.ToLowerInvariant();
+            }
+            else if (char.IsLower(w[0]))
+            {
+                words[m] = char.ToUpperInvariant(w[0]) + w[1..];
+            }
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private void AddIfWholeQuotation(int start, int end, Attribution a, List<QuoteDraft> drafts)
+    {
+        var span = TrimContent(start, end);
+        foreach (var q in quotations)
+        {
+            if (q.Outer.Start == span.Start && q.Outer.End == span.End)
+            {
+                var draft = MakeDraft(span, null, a.Mention);
+                if (draft is not null)
+                {
+                    draft.Via.AddRange(a.Via);
+                    drafts.Add(draft);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private void AddDraft(int start, int end, Attribution a, List<QuoteDraft> drafts)
+    {
+        var draft = MakeDraft(TrimContent(start, end), a.Cue, a.Mention);
+        if (draft is not null)
+        {
+            draft.Via.AddRange(a.Via);
+            drafts.Add(draft);
+        }
+    }
+
+    private QuoteDraft? MakeDraft(TextSpan span, string? cue, Mention? mention)
+    {
+        if (span.Length < QuoteExtractor.MinContentLength)
+        {
+            return null;
+        }
+
+        var kind = QuoteKinds.Indirect;
+        int? group = null;
+        foreach (var q in quotations)
+        {
+            if (q.Outer.Start == span.Start && (q.Outer.End == span.End || (!q.HasClosingMark && q.Outer.End >= span.End)))
+            {
+                var inner = TrimInner(q.Inner.Start, Math.Min(q.Inner.End, span.End));
+                if (inner.Length < QuoteExtractor.MinContentLength)
+                {
+                    return null;
+                }
+
+                return new QuoteDraft { Start = inner.Start, End = inner.End, Kind = QuoteKinds.Direct, Cue = cue, Mention = mention, Paragraph = paragraph, Group = q.Group };
+            }
+
+            if (q.Outer.Overlaps(span))
+            {
+                kind = QuoteKinds.Mixed;
+                group = q.Group;
+            }
+        }
+
+        return new QuoteDraft { Start = span.Start, End = span.End, Kind = kind, Cue = cue, Mention = mention, Paragraph = paragraph, Group = kind == QuoteKinds.Mixed ? null : group };
+    }
+
+    /// <summary>Content without surrounding blanks, separators or a final period (an ellipsis stays).</summary>
+    private TextSpan TrimContent(int start, int end)
+    {
+        while (start < end && (char.IsWhiteSpace(body[start]) || body[start] is ',' or ':' or ';'))
+        {
+            start++;
+        }
+
+        return TrimInner(start, end);
+    }
+
+    internal TextSpan TrimInner(int start, int end) => QuoteExtractor.TrimEnd(body, start, end);
+
+    private int SubjectStart()
+    {
+        if (Count < 2 || tokens[0].Kind != TokenKind.Word || inQuote[0])
+        {
+            return 0;
+        }
+
+        if (QuoteRules.IntroPrepositions.Contains(lower[0]) || (IsLyAdverb(0) && IsPunct(1, ',')))
+        {
+            for (var m = 1; m < Math.Min(Count, MaxIntroTokens); m++)
+            {
+                if (inQuote[m])
+                {
+                    break;
+                }
+
+                if (IsPunct(m, ','))
+                {
+                    return m + 1;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private bool HasRoleNoun(int s, int e)
+    {
+        for (var m = Math.Max(s, 0); m <= e; m++)
+        {
+            if (inQuote[m])
+            {
+                return false;
+            }
+
+            if (tokens[m].Kind == TokenKind.Word && QuoteRules.RoleNouns.Contains(lower[m]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AllRunWords(int s, int e)
+    {
+        for (var m = s; m <= e; m++)
+        {
+            if (!IsRunWord(m))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Words that can make up a speaker phrase: capitalised words and role vocabulary.
+    private bool IsRunWord(int i) =>
+        !inQuote[i] && tokens[i].Kind == TokenKind.Word &&
+        ((IsCapitalized(i) && !QuoteRules.PersonPronouns.Contains(lower[i])) || QuoteRules.RoleModifiers.Contains(lower[i]) || QuoteRules.RoleNouns.Contains(lower[i]) || QuoteRules.GroupNouns.Contains(lower[i]));
+
+    // "Ministry of Energy", "Bank for International Settlements".
+    private bool IsNameConnector(int i) => !inQuote[i] && tokens[i].Kind == TokenKind.Word && lower[i] is "of" or "for";
+
+    private bool IsCapitalized(int i) => tokens[i].Kind == TokenKind.Word && char.IsUpper(body[tokens[i].Start]);
+
+    private bool IsLyAdverb(int i) => tokens[i].Kind == TokenKind.Word && lower[i].Length > 4 && lower[i].EndsWith("ly", StringComparison.Ordinal) && !IsCapitalized(i) && lower[i] is not ("only" or "italy" or "family" or "july" or "early");
+
+    private bool IsPunct(int i, char c) => i >= 0 && i < Count && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] == c;
+
+    private bool IsQuoteMark(int i) => i >= 0 && i < Count && tokens[i].Kind == TokenKind.Quote && body[tokens[i].Start] is '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '\u201E';
+
+    private bool IsSeparator(int i) =>
+        i >= 0 && i < Count && (IsPunct(i, ',') || IsPunct(i, ':') || IsPunct(i, ';') || IsPunct(i, '\u2014') || IsPunct(i, '\u2013') || (IsQuoteMark(i) && inQuote[i] && i > 0));
+
+    private string Text(int i) => body.Substring(tokens[i].Start, tokens[i].Length);
+
+    private string JoinWords(int s, int e)
+    {
+        var words = new List<string>(e - s + 1);
+        for (var m = s; m <= e; m++)
+        {
+            words.Add(Text(m));
+        }
+
+        return string.Join(' ', words);
+    }
+}

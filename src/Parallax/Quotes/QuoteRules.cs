@@ -1,0 +1,128 @@
+using System.Collections.Frozen;
+
+namespace Parallax.Quotes;
+
+/// <summary>Word lists that drive quote finding and attribution. All lookups are case-insensitive.</summary>
+internal static class QuoteRules
+{
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Finite reporting verbs: <c>X said</c>, <c>..., he stated.</c>, <c>X announced that ...</c>.</summary>
+    public static readonly FrozenSet<string> FiniteCues = Set(
+        "said", "says", "told", "tells", "stated", "states", "added", "adds", "noted", "notes", "stressed", "stresses",
+        "underlined", "underlines", "announced", "announces", "highlighted", "highlights", "argued", "argues", "warned",
+        "warns", "insisted", "insists", "explained", "explains", "claimed", "claims", "accused", "accuses", "reiterated",
+        "reiterates", "emphasized", "emphasised", "emphasizes", "emphasises", "asserted", "asserts", "declared", "declares",
+        "confirmed", "confirms", "denied", "denies", "remarked", "remarks", "maintained", "maintains", "wrote", "writes",
+        "tweeted", "replied", "urged", "urges", "commented", "observed", "acknowledged", "admitted", "affirmed", "affirms",
+        "reminded", "pointed", "cautioned", "suggested", "revealed", "alleged", "vowed", "pledged", "predicted");
+
+    /// <summary>Participles that continue a report: <c>..., adding that ...</c>, <c>..., stressing ...</c>.</summary>
+    public static readonly FrozenSet<string> ParticipleCues = Set(
+        "adding", "stressing", "noting", "saying", "emphasizing", "emphasising", "underlining", "reminding", "arguing",
+        "warning", "insisting", "explaining", "claiming", "highlighting", "stating", "asserting", "accusing",
+        "reiterating", "declaring", "confirming", "denying", "telling", "urging", "pointing", "calling", "affirming",
+        "cautioning", "acknowledging", "maintaining", "asking", "vowing");
+
+    /// <summary>Pronouns that can be a speaker.</summary>
+    public static readonly FrozenSet<string> PersonPronouns = Set("he", "she", "i", "we");
+
+    public static readonly FrozenSet<string> GroupPronouns = Set("they", "it");
+
+    /// <summary>Words skipped between a speaker and the verb: <c>Kanaani further added</c>, <c>Tehran has strongly rejected</c>.</summary>
+    public static readonly FrozenSet<string> SkippedBeforeCue = Set(
+        "also", "further", "then", "again", "once", "later", "earlier", "previously", "reportedly", "has", "have", "had",
+        "will", "would", "could", "may", "might", "did", "does", "do", "subsequently", "meanwhile", "too", "already", "had", "once",
+        "separately", "publicly", "recently");
+
+    /// <summary>Nouns naming a person by role. Spokesman, spokesperson and spokeswoman are one role.</summary>
+    public static readonly FrozenSet<string> RoleNouns = Set(
+        "spokesman", "spokesperson", "spokeswoman", "minister", "president", "premier", "ambassador", "envoy", "secretary",
+        "chief", "director", "head", "chairman", "chairwoman", "chair", "leader", "official", "commander", "general",
+        "governor", "senator", "lawmaker", "legislator", "mayor", "deputy", "adviser", "advisor", "diplomat",
+        "representative", "analyst", "expert", "professor", "researcher", "negotiator", "king", "queen", "prince", "emir",
+        "ayatollah", "cleric", "judge", "prosecutor", "attorney", "lawyer", "ceo", "founder", "chancellor",
+        "secretary-general", "speaker", "mp", "correspondent", "editor", "economist", "officer", "coordinator", "manager",
+        "executive", "activist", "member", "vice-president", "sheikh", "imam", "pope", "marshal", "colonel", "captain");
+
+    /// <summary>Plural nouns for a collective speaker: <c>Western countries have accused ...</c>.</summary>
+    public static readonly FrozenSet<string> GroupNouns = Set(
+        "officials", "countries", "sources", "analysts", "experts", "diplomats", "critics", "lawmakers", "residents",
+        "witnesses", "activists", "authorities", "leaders", "states", "governments", "observers", "ministers", "protesters",
+        "scientists", "investigators", "prosecutors", "police");
+
+    /// <summary>Lowercase words that can sit inside a role phrase: <c>the Iranian foreign ministry spokesman</c>.</summary>
+    public static readonly FrozenSet<string> RoleModifiers = Set(
+        "foreign", "ministry", "deputy", "prime", "vice", "senior", "former", "defense", "defence", "interior", "economy",
+        "state", "top", "chief", "military", "government", "finance", "oil", "health", "security", "national", "army",
+        "police", "party", "presidential", "white", "house", "kremlin", "affairs", "general", "assistant", "acting");
+
+    /// <summary>Last words of an organisation's name: <c>the Foreign Ministry said</c>.</summary>
+    public static readonly FrozenSet<string> OrganizationNouns = Set(
+        "ministry", "government", "agency", "office", "department", "council", "committee", "army", "military", "police",
+        "parliament", "embassy", "kremlin", "commission", "organization", "organisation", "union", "bank", "court",
+        "foundation", "party", "group", "company", "corporation", "association", "institute", "university", "administration",
+        "cabinet", "forces", "guard", "corps", "house", "pentagon", "nato", "assembly", "authority", "secretariat", "mission",
+        "majlis", "presidency", "spokesman's office", "watchdog", "iaea", "un", "eu", "opec");
+
+    /// <summary>Organisation nouns that make a speaker a government rather than an organisation.</summary>
+    public static readonly FrozenSet<string> GovernmentNouns = Set(
+        "ministry", "government", "kremlin", "embassy", "cabinet", "administration", "presidency", "parliament", "majlis",
+        "pentagon", "house", "army", "military", "forces", "corps", "guard", "police", "department", "office");
+
+    /// <summary>Countries and capitals used as speakers (<c>Tehran has rejected ...</c>): governments.</summary>
+    public static readonly FrozenSet<string> GovernmentNames = Set(
+        "Iran", "Tehran", "Russia", "Moscow", "Ukraine", "Kiev", "Kyiv", "China", "Beijing", "US", "U.S.", "USA", "America",
+        "Washington", "Israel", "Britain", "London", "UK", "U.K.", "France", "Paris", "Germany", "Berlin", "Turkey", "Ankara",
+        "Riyadh", "Syria", "Damascus", "Iraq", "Baghdad", "Qatar", "Doha", "Brussels", "Japan", "Tokyo", "India",
+        "Pakistan", "Islamabad", "Egypt", "Cairo", "Lebanon", "Beirut", "Yemen", "Sanaa", "Jordan", "Amman", "Afghanistan",
+        "Kabul", "Venezuela", "Caracas", "Cuba", "Havana", "Canada", "Ottawa", "Australia", "Canberra", "Italy", "Rome",
+        "Spain", "Madrid", "Poland", "Warsaw", "Belarus", "Minsk", "Armenia", "Yerevan", "Azerbaijan", "Baku", "Oman",
+        "Muscat", "Kuwait", "Bahrain", "Manama", "Libya", "Tripoli", "Algeria", "Algiers", "Tunisia", "Tunis", "Morocco",
+        "Rabat", "Sudan", "Khartoum", "Ethiopia", "Nigeria", "Abuja", "Kenya", "Nairobi", "Brazil", "Brasilia", "Mexico",
+        "Seoul", "Pyongyang", "Taiwan", "Taipei", "Vietnam", "Hanoi", "Indonesia", "Jakarta", "Kremlin", "West", "Europe");
+
+    /// <summary>Capitalised words that start a sentence or name a time, never a speaker.</summary>
+    public static readonly FrozenSet<string> NotNames = Set(
+        "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "In", "On", "At",
+        "But", "And", "However", "Meanwhile", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Significantly", "Also", "According", "Earlier", "Later", "Last", "Since", "As", "If", "When", "While");
+
+    /// <summary>First words of an introductory phrase before the subject: <c>On February 19, Iran ...</c>.</summary>
+    public static readonly FrozenSet<string> IntroPrepositions = Set(
+        "on", "in", "at", "during", "after", "before", "earlier", "later", "meanwhile", "however", "separately",
+        "significantly", "moreover", "furthermore", "additionally", "speaking", "addressing", "since", "last", "also",
+        "elsewhere", "yesterday", "today", "besides", "still", "instead", "notably", "similarly", "likewise");
+
+    /// <summary>Listeners after <c>told</c> that are not channels.</summary>
+    public static readonly FrozenSet<string> NotChannels = Set(
+        "reporters", "journalists", "the", "a", "an", "press", "media", "him", "her", "them", "us", "me", "lawmakers",
+        "parliament", "audience", "crowd", "supporters", "students", "attendees", "participants", "delegates", "viewers");
+
+    /// <summary>Events a statement was made at: <c>in a press conference</c>, <c>in an interview with X</c>.</summary>
+    public static readonly FrozenSet<string> EventNouns = Set(
+        "statement", "interview", "conference", "briefing", "speech", "message", "tweet", "post", "letter", "meeting",
+        "remarks", "comments", "address", "session", "call", "broadcast", "video", "report", "summit", "gathering");
+
+    /// <summary>Verbs of a channel that relayed a report: <c>..., Press TV reported.</c>.</summary>
+    public static readonly FrozenSet<string> ChannelVerbs = Set("reported", "reports", "quoted", "cited");
+
+    /// <summary>Generic words dropped from a channel's name: <c>the IRNA news agency</c> is <c>IRNA</c>.</summary>
+    public static readonly FrozenSet<string> ChannelGenericWords = Set(
+        "the", "news", "agency", "newspaper", "daily", "website", "outlet", "channel", "broadcaster", "network", "state",
+        "official", "semi-official", "state-run", "state-owned", "television", "tv", "radio", "wire", "service");
+
+    /// <summary>Small words kept lowercase in a normalised role.</summary>
+    public static readonly FrozenSet<string> RoleSmallWords = Set("of", "the", "and", "for", "on", "in", "to", "at");
+
+    /// <summary>Canonical head of a role noun, so that <c>the spokesman</c> matches a spokesperson.</summary>
+    public static string RoleHead(string noun) => noun.ToLowerInvariant() switch
+    {
+        "spokesman" or "spokeswoman" or "spokesperson" => "spokesperson",
+        "chairman" or "chairwoman" or "chair" => "chair",
+        "advisor" => "adviser",
+        "lawmaker" or "legislator" or "mp" => "lawmaker",
+        var other => other,
+    };
+}

@@ -1,0 +1,124 @@
+namespace Parallax.Text;
+
+/// <summary>
+/// One quotation-mark span. <see cref="Outer"/> includes the marks, <see cref="Inner"/> excludes them.
+/// A quote that runs over several paragraphs (an opening mark at each paragraph, a closing mark only on the
+/// last) yields one segment per paragraph; segments of one quote share <see cref="Group"/>.
+/// </summary>
+public readonly record struct Quotation(TextSpan Outer, TextSpan Inner, int Group, bool HasClosingMark)
+{
+    /// <summary>True when the quote goes on in the next paragraph.</summary>
+    public bool ContinuesInNextParagraph { get; init; }
+}
+
+/// <summary>
+/// Finds double quotation marks across a body: curly, straight, guillemets and low-9 openers. Never throws on
+/// unbalanced marks: a stray closing mark is ignored, and an unclosed quote is capped at its paragraph's end
+/// unless the next paragraph opens with a quote mark (the multi-paragraph convention).
+/// </summary>
+public static class QuotationScanner
+{
+    private enum Mark
+    {
+        None,
+        Open,
+        Close,
+        Either,
+    }
+
+    public static List<Quotation> Scan(string text) => Scan(text, 0, text?.Length ?? 0);
+
+    public static List<Quotation> Scan(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Paragraphs.CheckRange(text, start, end);
+        var result = new List<Quotation>();
+        var paragraphs = Paragraphs.Split(text, start, end);
+        var group = 0;
+        var continuing = false;
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            var para = paragraphs[p];
+            var open = -1;
+            var i = para.Start;
+            var firstInParagraph = true;
+            while (i < para.End)
+            {
+                var mark = Classify(text, i, para.Start, para.End);
+                if (mark == Mark.None)
+                {
+                    i++;
+                    continue;
+                }
+
+                if (open < 0)
+                {
+                    if (mark is Mark.Open or Mark.Either)
+                    {
+                        open = i;
+                        if (!(continuing && firstInParagraph && i == para.Start))
+                        {
+                            group++;
+                            continuing = false;
+                        }
+                    }
+                }
+                else if (mark is Mark.Close or Mark.Either)
+                {
+                    if (i > open + 1)
+                    {
+                        result.Add(new Quotation(new TextSpan(open, i + 1), new TextSpan(open + 1, i), group, true));
+                    }
+
+                    open = -1;
+                    continuing = false;
+                }
+                else
+                {
+                    // A second opener while a quote is open: the first one was stray.
+                    open = i;
+                    group++;
+                    continuing = false;
+                }
+
+                firstInParagraph = false;
+                i++;
+            }
+
+            continuing = false;
+            if (open >= 0)
+            {
+                var inner = Paragraphs.Trim(text, open + 1, para.End);
+                if (inner.Length > 0)
+                {
+                    var next = p + 1 < paragraphs.Count ? paragraphs[p + 1] : default;
+                    continuing = next.Length > 0 && Classify(text, next.Start, next.Start, next.End) is Mark.Open or Mark.Either;
+                    result.Add(new Quotation(new TextSpan(open, inner.End), inner, group, false) { ContinuesInNextParagraph = continuing });
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static Mark Classify(string text, int i, int paragraphStart, int paragraphEnd)
+    {
+        switch (text[i])
+        {
+            case '\u201C' or '\u201E' or '\u00AB':
+                return Mark.Open;
+            case '\u201D' or '\u00BB':
+                return Mark.Close;
+            case '"':
+                break;
+            default:
+                return Mark.None;
+        }
+
+        var before = i > paragraphStart ? text[i - 1] : ' ';
+        var after = i + 1 < paragraphEnd ? text[i + 1] : ' ';
+        var opensLike = char.IsWhiteSpace(before) || before is '(' or '[' or '\u2014' or '\u2013' or '-' or '/' or ':';
+        var closesLike = char.IsWhiteSpace(after) || (char.IsPunctuation(after) && after is not ('(' or '[')) || char.IsSymbol(after);
+        return opensLike == closesLike ? Mark.Either : opensLike ? Mark.Open : Mark.Close;
+    }
+}
