@@ -5,12 +5,17 @@ internal static class TestPaths
 {
     public static string RepoRoot { get; } = FindRoot();
 
-    /// <summary>The shared folder, or null when absent (tests that need it then skip with a message).</summary>
+    /// <summary>
+    /// The shared folder (<c>../shared</c> beside the repository; <c>PARALLAX_SHARED</c> overrides it for git
+    /// worktrees), or null when absent: tests that need it then return early with a message.
+    /// </summary>
     public static string? Shared
     {
         get
         {
-            var path = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+            var path = Environment.GetEnvironmentVariable("PARALLAX_SHARED") is { Length: > 0 } overridden
+                ? overridden
+                : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
             return Directory.Exists(path) ? path : null;
         }
     }

@@ -34,7 +34,7 @@ public sealed class GoldenQuoteTests
 
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
-            var source = Path.Combine(SeedArticles.RepositoryRoot(), "tests", "Parallax.Tests", "testdata", "quotes", name, "expected.json");
+            var source = Path.Combine(TestPaths.RepoRoot, "tests", "Parallax.Tests", "testdata", "quotes", name, "expected.json");
             File.WriteAllText(source, actual + "\n");
             return;
         }

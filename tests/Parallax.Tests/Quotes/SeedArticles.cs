@@ -27,25 +27,8 @@ internal static class SeedArticles
         "Kanaani highlighted that Tehran and Moscow can play a vital role in generating a balance in the global energy market, stressing that\u00A0Western accusations against Iran\u00A0vis-\u00E0-vis Ukraine come in accordance with their political goals.\n\n" +
         "\"The relations between Iran and Russia are based on the political will of the leaders of the two countries,\" adding that \"Iran and Russia have great, common and complementary economic capacities.\"";
 
-    /// <summary>The folder holding <c>Parallax.slnx</c>.</summary>
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Parallax.slnx not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary><c>../shared/seeds</c> beside the repository; <c>PARALLAX_SHARED</c> may point elsewhere (a worktree).</summary>
-    public static string SharedSeeds()
-    {
-        var beside = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared"));
-        var shared = Directory.Exists(beside) ? beside : Environment.GetEnvironmentVariable("PARALLAX_SHARED") ?? beside;
-        return Path.Combine(shared, "seeds");
-    }
+    /// <summary><c>../shared/seeds</c>; it may not exist.</summary>
+    public static string SharedSeeds() => Path.Combine(TestPaths.Shared ?? Path.Combine(TestPaths.RepoRoot, "..", "shared"), "seeds");
 
     /// <summary>The clean body of a seed, or null when ../shared is absent.</summary>
     public static string? Body(string prefix)

@@ -6,31 +6,7 @@ namespace Parallax.Tests.Stories;
 /// <summary>Locates <c>../shared/bench</c> beside the repository root and reads the ECB+ story files.</summary>
 internal static class BenchData
 {
-    /// <summary>
-    /// <c>../shared</c> relative to the folder holding <c>Parallax.slnx</c>. <c>PARALLAX_SHARED</c> overrides it for
-    /// git worktrees, whose root sits one level deeper than the main checkout.
-    /// </summary>
-    public static string? SharedRoot()
-    {
-        if (Environment.GetEnvironmentVariable("PARALLAX_SHARED") is { Length: > 0 } overridden)
-        {
-            return Directory.Exists(overridden) ? overridden : null;
-        }
-
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        if (dir is null)
-        {
-            return null;
-        }
-
-        var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-        return Directory.Exists(shared) ? shared : null;
-    }
+    public static string? SharedRoot() => TestPaths.Shared;
 
     public static string? EcbPlus(string split)
     {
