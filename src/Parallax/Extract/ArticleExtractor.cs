@@ -16,7 +16,16 @@ public sealed class ArticleExtractor(ExtractOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
         var clock = Stopwatch.StartNew();
-        return document.CleanText is not null ? FromCleanText(document) : FromContent(document, clock);
+        try
+        {
+            return document.CleanText is not null ? FromCleanText(document) : FromContent(document, clock);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException or OperationCanceledException))
+        {
+            // The contract is that bad input never throws. An exception here is a bug in an extractor heuristic;
+            // it surfaces as a rejection naming the bug so one bad page cannot stop a whole ingest run.
+            return ExtractionResult.Rejected(document.Source, RejectReasons.Unparseable, $"internal extractor error (a bug, please report): {ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private static ExtractionResult FromCleanText(RawDocument document)

@@ -18,7 +18,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     /// <summary>Substantial body: at least this many paragraphs and characters, or this many characters alone (the brief's first cut; tune on WCXB).</summary>
     private const int ArticleMinParagraphs = 3;
-    private const int ArticleMinCharsWithParagraphs = 400;
+    private const int ArticleMinCharsWithParagraphs = 250;
     private const int ArticleMinChars = 600;
 
     /// <summary>A body whose characters are more than this share link text is a list of links.</summary>
@@ -119,7 +119,6 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
 
             var title = ChooseTitle(meta);
-            var texts = CleanParagraphs(paragraphs, title, meta);
             var chars = 0;
             var links = 0;
             var bodyParagraphs = 0;
@@ -130,23 +129,23 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 bodyParagraphs += p.Heading ? 0 : 1;
             }
 
+            var density = chars == 0 ? 1.0 : (double)links / chars;
+            var (kind, evidence) = DecideKind(meta, body, stats, bodyParagraphs, chars, density);
+
+            // Link items are the content of a listing; elsewhere short link-only paragraphs are navigation.
+            var texts = CleanParagraphs(paragraphs, title, meta, dropLinkParagraphs: kind != Model.PageKinds.Listing);
+
             if (meta.JsonLdBody is { } ldBody && ldBody.Length > 2 * Math.Max(chars, 100))
             {
                 // Script-rendered pages ship the text only in their metadata.
                 texts = [.. SplitJsonLdBody(ldBody)];
-                chars = ldBody.Length;
-                links = 0;
-                bodyParagraphs = texts.Count;
+                if (kind != Model.PageKinds.Article && meta.Types.Overlaps(ExtractRules.ArticleTypes))
+                {
+                    (kind, evidence) = (Model.PageKinds.Article, "JSON-LD articleBody");
+                }
             }
 
             var bodyText = string.Join("\n\n", texts);
-            if (bodyText.Length == 0 && meta.Types.Count == 0)
-            {
-                return new(null, Model.RejectReasons.NoContent, "no paragraph text found in the page");
-            }
-
-            var density = chars == 0 ? 1.0 : (double)links / chars;
-            var (kind, evidence) = DecideKind(meta, body, stats, bodyParagraphs, chars, density);
             if (bodyText.Length == 0)
             {
                 return new(null, Model.RejectReasons.NoContent, $"no paragraph text found (page kind {kind})");
@@ -728,10 +727,10 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
 
             double vote = l.Text - l.Link;
-            if (p.ParentElement is { } parent)
+            if (p.ParentElement is { } parent && body.Contains(parent))
             {
                 scores[parent] = scores.GetValueOrDefault(parent) + vote;
-                if (parent.ParentElement is { } grand)
+                if (parent.ParentElement is { } grand && body.Contains(grand))
                 {
                     scores[grand] = scores.GetValueOrDefault(grand) + vote / 2;
                 }
@@ -742,7 +741,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         var bestScore = 0.0;
         foreach (var (e, score) in scores)
         {
-            var l = stats.Lengths[e];
+            var l = stats.Lengths.GetValueOrDefault(e);
             var s = score * (1 - (l.Text == 0 ? 0 : (double)l.Link / l.Text));
             if (s > bestScore)
             {
@@ -868,10 +867,10 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    private static List<string> CleanParagraphs(List<Paragraph> paragraphs, string? title, Metadata meta)
+    private static List<string> CleanParagraphs(List<Paragraph> paragraphs, string? title, Metadata meta, bool dropLinkParagraphs)
     {
         // Navigation that slipped through: short paragraphs that are mostly link text.
-        paragraphs.RemoveAll(p => p.Text.Length < ShortLinkParagraph && p.LinkChars > p.Text.Length * ParagraphMaxLinkDensity);
+        paragraphs.RemoveAll(p => dropLinkParagraphs && p.Text.Length < ShortLinkParagraph && p.LinkChars > p.Text.Length * ParagraphMaxLinkDensity);
 
         // The headline, a byline or a date widget at the top are header, not body.
         var head = 0;
@@ -916,13 +915,6 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         PlainTextExtractor.CutTeasersAndShareBars(texts);
-
-        // Keep the Paragraph list in step for the kind statistics.
-        if (texts.Count < paragraphs.Count)
-        {
-            paragraphs.RemoveRange(texts.Count, paragraphs.Count - texts.Count);
-        }
-
         return texts;
     }
 
