@@ -99,7 +99,7 @@ internal static partial class ExtractRules
     [
         "menu", "nav", "share", "sharing", "social", "cookie", "banner", "comment", "related", "promo", "newsletter",
         "subscri", "sidebar", "footer", "breadcrumb", "advert", "teaser", "popup", "modal", "sponsor", "outbrain",
-        "taboola", "disqus", "gdpr", "consent", "paywall", "signup", "masthead", "widget", "toolbar", "pagination",
+        "taboola", "disqus", "gdpr", "consent", "paywall", "signup", "masthead", "toolbar", "pagination",
         "pager", "recommend", "trending", "mostread", "most-read", "readmore", "read-more", "skip", "byline",
     ];
 

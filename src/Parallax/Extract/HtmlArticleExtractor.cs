@@ -35,6 +35,9 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     private const double ParagraphMaxLinkDensity = 0.6;
     private const int ShortLinkParagraph = 200;
 
+    /// <summary>Share of the page text above which a class/id match is not trusted (Genesis' content-sidebar-wrap holds ~90%).</summary>
+    private const double MaxBoilerplateShare = 0.4;
+
     /// <summary>Elements whose text flows inside a paragraph.</summary>
     private static readonly FrozenSet<string> InlineTags = new[]
     {
@@ -527,13 +530,14 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     private static void RemoveBoilerplate(IElement body)
     {
+        var bodyChars = body.TextContent.Length;
         var doomed = new List<IElement>();
         var stack = new Stack<IElement>();
         stack.Push(body);
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element != body && IsBoilerplate(element))
+            if (element != body && IsBoilerplate(element, bodyChars))
             {
                 doomed.Add(element);
                 continue;
@@ -551,7 +555,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    private static bool IsBoilerplate(IElement element)
+    private static bool IsBoilerplate(IElement element, int bodyChars)
     {
         var tag = element.LocalName;
         if (ExtractRules.NonContentTags.Contains(tag))
@@ -583,7 +587,14 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return true;
         }
 
-        return MatchesBoilerplate(element.ClassName) || MatchesBoilerplate(element.Id);
+        if (!MatchesBoilerplate(element.ClassName) && !MatchesBoilerplate(element.Id))
+        {
+            return false;
+        }
+
+        // Class names lie ("content-sidebar-wrap", "newsletter-email" around a whole post): a block holding
+        // a large share of the page's text is the page, not its furniture.
+        return element.TextContent.Length < bodyChars * MaxBoilerplateShare;
     }
 
     internal static bool MatchesBoilerplate(string? names)
