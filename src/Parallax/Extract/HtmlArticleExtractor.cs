@@ -530,14 +530,20 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     private static void RemoveBoilerplate(IElement body)
     {
-        var bodyChars = body.TextContent.Length;
+        // First what never holds text, so the share guard below measures readable text, not inline scripts.
+        RemoveWhere(body, static (e, _) => IsNonContent(e), 0);
+        RemoveWhere(body, static (e, chars) => IsFurniture(e) && e.TextContent.Length < chars * MaxBoilerplateShare, body.TextContent.Length);
+    }
+
+    private static void RemoveWhere(IElement body, Func<IElement, int, bool> doomedWhen, int bodyChars)
+    {
         var doomed = new List<IElement>();
         var stack = new Stack<IElement>();
         stack.Push(body);
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element != body && IsBoilerplate(element, bodyChars))
+            if (element != body && doomedWhen(element, bodyChars))
             {
                 doomed.Add(element);
                 continue;
@@ -555,10 +561,9 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    private static bool IsBoilerplate(IElement element, int bodyChars)
+    private static bool IsNonContent(IElement element)
     {
-        var tag = element.LocalName;
-        if (ExtractRules.NonContentTags.Contains(tag))
+        if (ExtractRules.NonContentTags.Contains(element.LocalName))
         {
             return true;
         }
@@ -569,13 +574,25 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         var style = element.GetAttribute("style");
-        if (style is not null && (style.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase)
-            || style.Replace(" ", "", StringComparison.Ordinal).Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase)))
+        if (style is null)
+        {
+            return false;
+        }
+
+        var compact = style.Replace(" ", "", StringComparison.Ordinal);
+        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Navigation, headers, footers, share bars, sidebars: by tag, role, class or id. The caller guards against wrappers of the whole page.</summary>
+    private static bool IsFurniture(IElement element)
+    {
+        var tag = element.LocalName;
+        if (ExtractRules.StructuralBoilerplateTags.Contains(tag))
         {
             return true;
         }
 
-        // The article itself is never boilerplate, whatever its classes say ("post has-sidebar").
+        // The article itself is never furniture, whatever its classes say ("post has-sidebar").
         if (tag is "main" or "article" || element.GetAttribute("itemprop")?.Contains("articleBody", StringComparison.OrdinalIgnoreCase) == true)
         {
             return false;
@@ -587,14 +604,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return true;
         }
 
-        if (!MatchesBoilerplate(element.ClassName) && !MatchesBoilerplate(element.Id))
-        {
-            return false;
-        }
-
-        // Class names lie ("content-sidebar-wrap", "newsletter-email" around a whole post): a block holding
-        // a large share of the page's text is the page, not its furniture.
-        return element.TextContent.Length < bodyChars * MaxBoilerplateShare;
+        return MatchesBoilerplate(element.ClassName) || MatchesBoilerplate(element.Id);
     }
 
     internal static bool MatchesBoilerplate(string? names)
@@ -604,15 +614,21 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return false;
         }
 
+        var postClass = false;
+        foreach (var signature in ExtractRules.PostClassSignature)
+        {
+            postClass |= names.Contains(signature, StringComparison.OrdinalIgnoreCase);
+        }
+
         foreach (var tokenRange in names.AsSpan().SplitAny(" \t\n"))
         {
             var token = names.AsSpan(tokenRange);
-            if (token.IsEmpty)
+            if (token.IsEmpty || (postClass && IsTaxonomyClass(token)))
             {
                 continue;
             }
 
-            if (ExtractRules.BoilerplateWholeParts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token))
+            if (ExtractRules.BoilerplateWholeTokens.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token))
             {
                 return true;
             }
@@ -625,7 +641,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                     continue;
                 }
 
-                if (ExtractRules.BoilerplateWholeParts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(part) && part.Length <= 3)
+                if (ExtractRules.BoilerplateParts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(part))
                 {
                     return true;
                 }
@@ -637,6 +653,19 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                         return true;
                     }
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTaxonomyClass(ReadOnlySpan<char> token)
+    {
+        foreach (var prefix in ExtractRules.TaxonomyClassPrefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
             }
         }
 
