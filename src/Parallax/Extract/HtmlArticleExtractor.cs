@@ -1,0 +1,1089 @@
+using System.Collections.Frozen;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Parallax.Extract;
+
+/// <summary>
+/// Extracts an article from an HTML page: metadata from JSON-LD, OpenGraph and meta tags; the body from
+/// the best content container after boilerplate is removed; a page kind from both.
+/// </summary>
+internal sealed class HtmlArticleExtractor(ExtractOptions options)
+{
+    /// <summary>A container with less paragraph text than this is not trusted as the article (a teaser card).</summary>
+    private const int MinContainerChars = 200;
+
+    /// <summary>Substantial body: at least this many paragraphs and characters, or this many characters alone (the brief's first cut; tune on WCXB).</summary>
+    private const int ArticleMinParagraphs = 3;
+    private const int ArticleMinCharsWithParagraphs = 250;
+    private const int ArticleMinChars = 600;
+
+    /// <summary>A body whose characters are more than this share link text is a list of links.</summary>
+    private const double MaxArticleLinkDensity = 0.35;
+
+    /// <summary>With JSON-LD saying article, a short body still counts (briefs, wire flashes).</summary>
+    private const int JsonLdArticleMinChars = 150;
+
+    /// <summary>Listing: this many headline-sized links (at least <see cref="HeadlineLinkChars"/> characters).</summary>
+    private const int ListingMinLinks = 10;
+    private const int HeadlineLinkChars = 15;
+
+    /// <summary>A paragraph mostly made of link text and this short is navigation.</summary>
+    private const double ParagraphMaxLinkDensity = 0.6;
+    private const int ShortLinkParagraph = 200;
+
+    /// <summary>Share of the page text above which a class/id match is not trusted (Genesis' content-sidebar-wrap holds ~90%).</summary>
+    private const double MaxBoilerplateShare = 0.4;
+
+    /// <summary>Elements whose text flows inside a paragraph.</summary>
+    private static readonly FrozenSet<string> InlineTags = new[]
+    {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
+        "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "br", "font", "label", "del", "ins", "img", "big", "tt", "nobr",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false, IsNotConsumingCharacterReferences = false });
+
+    public readonly record struct Outcome(ExtractedParts? Parts, string? Reason, string? Detail);
+
+    private sealed class Metadata
+    {
+        public string? Title;
+        public string? OgTitle;
+        public string? DocTitle;
+        public string? H1;
+        public List<string> Authors = [];
+        public string? Published;
+        public string? Outlet;
+        public string? Url;
+        public string? Language;
+        public string? OgType;
+        public string? JsonLdBody;
+        public HashSet<string> Types = new(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private sealed record Paragraph(string Text, int LinkChars, bool Heading);
+
+    public Outcome Extract(string html, Stopwatch clock)
+    {
+        var verdict = HtmlLimitScanner.Check(html, options, clock);
+        if (verdict.Reason is not null)
+        {
+            return new(null, verdict.Reason, verdict.Detail);
+        }
+
+        IDocument document;
+        try
+        {
+            document = _parser.ParseDocument(html);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The parser is third-party code; whatever it throws on this input is a property of the input.
+            return new(null, Model.RejectReasons.Unparseable, $"HTML parser failed: {ex.GetType().Name}: {ex.Message}");
+        }
+
+        using (document)
+        {
+            var limits = CheckDom(document, clock);
+            if (limits.Reason is not null)
+            {
+                return limits;
+            }
+
+            var meta = ReadMetadata(document);
+            if (clock.Elapsed > options.TimeBudget)
+            {
+                return TimedOut("reading metadata");
+            }
+
+            var body = document.Body;
+            if (body is null)
+            {
+                return new(null, Model.RejectReasons.NoContent, "the page has no body element");
+            }
+
+            RemoveBoilerplate(body);
+            if (clock.Elapsed > options.TimeBudget)
+            {
+                return TimedOut("removing boilerplate");
+            }
+
+            var stats = Measure(body);
+            var container = PickContainer(body, stats);
+            var paragraphs = new List<Paragraph>();
+            CollectParagraphs(container, paragraphs, clock);
+            if (clock.Elapsed > options.TimeBudget)
+            {
+                return TimedOut("collecting paragraphs");
+            }
+
+            var title = ChooseTitle(meta);
+            var chars = 0;
+            var links = 0;
+            var bodyParagraphs = 0;
+            foreach (var p in paragraphs)
+            {
+                chars += p.Text.Length;
+                links += p.LinkChars;
+                bodyParagraphs += p.Heading ? 0 : 1;
+            }
+
+            var density = chars == 0 ? 1.0 : (double)links / chars;
+            var (kind, evidence) = DecideKind(meta, body, stats, bodyParagraphs, chars, density);
+
+            // Link items are the content of a listing; elsewhere short link-only paragraphs are navigation.
+            var texts = CleanParagraphs(paragraphs, title, meta, dropLinkParagraphs: kind != Model.PageKinds.Listing);
+
+            if (meta.JsonLdBody is { } ldBody && ldBody.Length > 2 * Math.Max(chars, 100))
+            {
+                // Script-rendered pages ship the text only in their metadata.
+                texts = [.. SplitJsonLdBody(ldBody)];
+                if (kind != Model.PageKinds.Article && meta.Types.Overlaps(ExtractRules.ArticleTypes))
+                {
+                    (kind, evidence) = (Model.PageKinds.Article, "JSON-LD articleBody");
+                }
+            }
+
+            var bodyText = string.Join("\n\n", texts);
+            if (bodyText.Length == 0)
+            {
+                return new(null, Model.RejectReasons.NoContent, $"no paragraph text found (page kind {kind})");
+            }
+
+            return new(new ExtractedParts
+            {
+                Title = title,
+                Authors = meta.Authors,
+                Outlet = meta.Outlet,
+                Published = meta.Published,
+                Url = meta.Url,
+                Language = meta.Language,
+                Kind = kind,
+                KindEvidence = evidence,
+                Body = bodyText,
+            }, null, null);
+        }
+    }
+
+    private Outcome TimedOut(string stage) =>
+        new(null, Model.RejectReasons.TimedOut, $"time budget of {options.TimeBudget.TotalSeconds:0.#} s spent while {stage}");
+
+    private Outcome CheckDom(IDocument document, Stopwatch clock)
+    {
+        var stack = new Stack<(IElement Element, int Depth)>();
+        if (document.DocumentElement is { } root)
+        {
+            stack.Push((root, 1));
+        }
+
+        var count = 0;
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            if (depth > options.MaxDomDepth)
+            {
+                return new(null, Model.RejectReasons.Unparseable, $"DOM nests deeper than {options.MaxDomDepth} levels (limit MaxDomDepth)");
+            }
+
+            if (++count > options.MaxNodes)
+            {
+                return new(null, Model.RejectReasons.Unparseable, $"DOM has more than {options.MaxNodes:N0} elements (limit MaxNodes)");
+            }
+
+            if ((count & 1023) == 0 && clock.Elapsed > options.TimeBudget)
+            {
+                return TimedOut("walking the DOM");
+            }
+
+            foreach (var child in element.Children)
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+
+        return default;
+    }
+
+    private static Metadata ReadMetadata(IDocument document)
+    {
+        var meta = new Metadata();
+        foreach (var script in document.QuerySelectorAll("script[type]"))
+        {
+            if (script.GetAttribute("type")?.Trim().Equals("application/ld+json", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                ReadJsonLd(script.TextContent, meta);
+            }
+        }
+
+        string? Meta(string attribute, string name)
+        {
+            foreach (var m in document.QuerySelectorAll("meta[" + attribute + "]"))
+            {
+                if (string.Equals(m.GetAttribute(attribute)?.Trim(), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    var content = m.GetAttribute("content")?.Trim();
+                    if (!string.IsNullOrEmpty(content))
+                    {
+                        return content;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        meta.OgTitle = Meta("property", "og:title") ?? Meta("name", "og:title") ?? Meta("name", "twitter:title");
+        meta.Outlet ??= Meta("property", "og:site_name") ?? Meta("name", "application-name");
+        meta.OgType = Meta("property", "og:type");
+        meta.Published ??= DateParser.NormalizeMetadata(
+            Meta("property", "article:published_time") ?? Meta("name", "article:published_time") ?? Meta("itemprop", "datePublished")
+            ?? Meta("name", "pubdate") ?? Meta("name", "publishdate") ?? Meta("name", "date") ?? Meta("name", "dc.date")
+            ?? Meta("name", "dc.date.issued") ?? Meta("name", "sailthru.date") ?? Meta("name", "parsely-pub-date"));
+        if (meta.Published is null)
+        {
+            var time = document.QuerySelector("article time[datetime]") ?? document.QuerySelector("time[datetime]");
+            meta.Published = DateParser.NormalizeMetadata(time?.GetAttribute("datetime"));
+        }
+
+        if (meta.Authors.Count == 0)
+        {
+            var author = Meta("name", "author") ?? Meta("property", "article:author") ?? Meta("name", "parsely-author") ?? Meta("name", "dc.creator");
+            if (author is not null && !author.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var name in PlainTextExtractor.SplitNames(StripBy(author)))
+                {
+                    PlainTextExtractor.AddDistinct(meta.Authors, name);
+                }
+            }
+        }
+
+        if (meta.Authors.Count == 0)
+        {
+            ReadBylineElements(document, meta);
+        }
+
+        var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+        meta.Url ??= AbsoluteHttp(canonical) ?? AbsoluteHttp(Meta("property", "og:url"));
+
+        var lang = document.DocumentElement?.GetAttribute("lang") ?? Meta("http-equiv", "content-language") ?? Meta("property", "og:locale");
+        meta.Language = NormalizeLanguage(lang);
+
+        meta.DocTitle = document.QuerySelector("title")?.TextContent is { } t ? Collapse(t) : null;
+        var h1 = document.QuerySelector("article h1") ?? document.QuerySelector("h1");
+        meta.H1 = h1 is null ? null : Collapse(h1.TextContent);
+        return meta;
+    }
+
+    private static void ReadBylineElements(IDocument document, Metadata meta)
+    {
+        foreach (var element in document.QuerySelectorAll("[rel=author], [itemprop=author], [class*=author], [class*=byline]"))
+        {
+            var text = Collapse(element.TextContent);
+            if (text.Length is < 3 or > 80 || PlainTextExtractor.CountWords(text) > 10)
+            {
+                continue;
+            }
+
+            text = StripBy(text);
+            if (text.Length > 2)
+            {
+                foreach (var name in PlainTextExtractor.SplitNames(text))
+                {
+                    PlainTextExtractor.AddDistinct(meta.Authors, name);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static string StripBy(string s)
+    {
+        var m = ExtractRules.BylineLine().Match(s.Trim());
+        return m.Success ? m.Groups["who"].Value.Trim() : s.Trim();
+    }
+
+    private static void ReadJsonLd(string json, Metadata meta)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+            var pending = new Stack<JsonElement>();
+            pending.Push(doc.RootElement);
+            var visited = 0;
+            while (pending.Count > 0 && visited++ < 1000)
+            {
+                var node = pending.Pop();
+                if (node.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in node.EnumerateArray())
+                    {
+                        pending.Push(item);
+                    }
+
+                    continue;
+                }
+
+                if (node.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                if (node.TryGetProperty("@graph", out var graph))
+                {
+                    pending.Push(graph);
+                }
+
+                if (node.TryGetProperty("mainEntity", out var main))
+                {
+                    pending.Push(main);
+                }
+
+                var isArticle = false;
+                foreach (var type in Strings(node, "@type"))
+                {
+                    meta.Types.Add(type);
+                    isArticle |= ExtractRules.ArticleTypes.Contains(type);
+                }
+
+                if (isArticle)
+                {
+                    ReadJsonLdArticle(node, meta);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken JSON-LD is common; the page's other metadata still counts.
+        }
+    }
+
+    private static void ReadJsonLdArticle(JsonElement node, Metadata meta)
+    {
+        meta.Title ??= FirstString(node, "headline") ?? FirstString(node, "name");
+        meta.Published ??= DateParser.NormalizeMetadata(FirstString(node, "datePublished") ?? FirstString(node, "dateCreated"));
+        if (meta.Authors.Count == 0 && node.TryGetProperty("author", out var author))
+        {
+            foreach (var name in Names(author))
+            {
+                PlainTextExtractor.AddDistinct(meta.Authors, name);
+            }
+        }
+
+        if (meta.Outlet is null && node.TryGetProperty("publisher", out var publisher))
+        {
+            foreach (var name in Names(publisher))
+            {
+                meta.Outlet = name;
+                break;
+            }
+        }
+
+        meta.Url ??= AbsoluteHttp(FirstString(node, "url")) ?? AbsoluteHttp(FirstString(node, "mainEntityOfPage"));
+        meta.JsonLdBody ??= FirstString(node, "articleBody");
+    }
+
+    private static IEnumerable<string> Names(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                var s = Collapse(value.GetString() ?? string.Empty);
+                if (s.Length > 0 && !s.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return s;
+                }
+
+                break;
+            case JsonValueKind.Object:
+                if (FirstString(value, "name") is { } name && Collapse(name) is { Length: > 0 } n)
+                {
+                    yield return n;
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in value.EnumerateArray())
+                {
+                    foreach (var inner in Names(item))
+                    {
+                        yield return inner;
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static IEnumerable<string> Strings(JsonElement node, string property)
+    {
+        if (!node.TryGetProperty(property, out var value))
+        {
+            yield break;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            yield return value.GetString() ?? string.Empty;
+        }
+        else if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    yield return item.GetString() ?? string.Empty;
+                }
+            }
+        }
+    }
+
+    private static string? FirstString(JsonElement node, string property)
+    {
+        if (!node.TryGetProperty(property, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Array when value.GetArrayLength() > 0 && value[0].ValueKind == JsonValueKind.String => value[0].GetString(),
+            JsonValueKind.Object => FirstString(value, "@id") ?? FirstString(value, "url"),
+            _ => null,
+        };
+    }
+
+    private static string? AbsoluteHttp(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return null;
+        }
+
+        var u = url.Trim();
+        return Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? u : null;
+    }
+
+    private static string? NormalizeLanguage(string? lang)
+    {
+        if (string.IsNullOrWhiteSpace(lang))
+        {
+            return null;
+        }
+
+        var code = lang.Trim();
+        var cut = code.IndexOfAny(['-', '_']);
+        if (cut > 0)
+        {
+            code = code[..cut];
+        }
+
+        return code.Length == 2 && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1]) ? code.ToLowerInvariant() : null;
+    }
+
+    private static string? ChooseTitle(Metadata meta)
+    {
+        var title = meta.Title ?? meta.OgTitle ?? meta.H1 ?? meta.DocTitle;
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        title = Collapse(title);
+        if (meta.Outlet is { Length: > 0 } site)
+        {
+            foreach (var sep in (string[])[" | ", " - ", " – ", " — ", " :: ", " » ", " · "])
+            {
+                var suffix = sep + site;
+                if (title.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && title.Length > suffix.Length)
+                {
+                    return title[..^suffix.Length].Trim();
+                }
+            }
+        }
+
+        // Without a known site name only a pipe is safe to cut: a dash can be part of the headline.
+        if (ReferenceEquals(title, meta.DocTitle) || title == meta.DocTitle)
+        {
+            var bar = title.LastIndexOf(" | ", StringComparison.Ordinal);
+            if (bar >= 10 && PlainTextExtractor.CountWords(title[(bar + 3)..]) <= 5)
+            {
+                return title[..bar].Trim();
+            }
+
+            var m = ExtractRules.TitleSiteSuffix().Match(title);
+            if (m.Success && meta.H1 is { } h1 && PlainTextExtractor.SameText(m.Groups["head"].Value, h1))
+            {
+                return m.Groups["head"].Value.Trim();
+            }
+        }
+
+        return title;
+    }
+
+    private static void RemoveBoilerplate(IElement body)
+    {
+        // First what never holds text, so the share guard below measures readable text, not inline scripts.
+        RemoveWhere(body, static (e, _) => IsNonContent(e), 0);
+        RemoveWhere(body, static (e, chars) => IsFurniture(e) && e.TextContent.Length < chars * MaxBoilerplateShare, body.TextContent.Length);
+    }
+
+    private static void RemoveWhere(IElement body, Func<IElement, int, bool> doomedWhen, int bodyChars)
+    {
+        var doomed = new List<IElement>();
+        var stack = new Stack<IElement>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            if (element != body && doomedWhen(element, bodyChars))
+            {
+                doomed.Add(element);
+                continue;
+            }
+
+            foreach (var child in element.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        foreach (var element in doomed)
+        {
+            element.Remove();
+        }
+    }
+
+    private static bool IsNonContent(IElement element)
+    {
+        if (ExtractRules.NonContentTags.Contains(element.LocalName))
+        {
+            return true;
+        }
+
+        if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var style = element.GetAttribute("style");
+        if (style is null)
+        {
+            return false;
+        }
+
+        var compact = style.Replace(" ", "", StringComparison.Ordinal);
+        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Navigation, headers, footers, share bars, sidebars: by tag, role, class or id. The caller guards against wrappers of the whole page.</summary>
+    private static bool IsFurniture(IElement element)
+    {
+        var tag = element.LocalName;
+        if (ExtractRules.StructuralBoilerplateTags.Contains(tag))
+        {
+            return true;
+        }
+
+        // The article itself is never furniture, whatever its classes say ("post has-sidebar").
+        if (tag is "main" or "article" || element.GetAttribute("itemprop")?.Contains("articleBody", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return false;
+        }
+
+        var role = element.GetAttribute("role");
+        if (role is "navigation" or "banner" or "contentinfo" or "complementary" or "search" or "menu" or "dialog")
+        {
+            return true;
+        }
+
+        return MatchesBoilerplate(element.ClassName) || MatchesBoilerplate(element.Id);
+    }
+
+    internal static bool MatchesBoilerplate(string? names)
+    {
+        if (string.IsNullOrEmpty(names) || names.Length > 500)
+        {
+            return false;
+        }
+
+        var postClass = false;
+        foreach (var signature in ExtractRules.PostClassSignature)
+        {
+            postClass |= names.Contains(signature, StringComparison.OrdinalIgnoreCase);
+        }
+
+        foreach (var tokenRange in names.AsSpan().SplitAny(" \t\n"))
+        {
+            var token = names.AsSpan(tokenRange);
+            if (token.IsEmpty || (postClass && IsTaxonomyClass(token)))
+            {
+                continue;
+            }
+
+            if (ExtractRules.BoilerplateWholeTokens.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token))
+            {
+                return true;
+            }
+
+            foreach (var partRange in token.SplitAny("-_"))
+            {
+                var part = token[partRange];
+                if (part.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (ExtractRules.BoilerplateParts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(part))
+                {
+                    return true;
+                }
+
+                foreach (var prefix in ExtractRules.BoilerplatePrefixes)
+                {
+                    if (part.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTaxonomyClass(ReadOnlySpan<char> token)
+    {
+        foreach (var prefix in ExtractRules.TaxonomyClassPrefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Text and link-text lengths of every element, in one post-order pass.</summary>
+    private sealed class TextStats
+    {
+        public Dictionary<IElement, (int Text, int Link)> Lengths { get; } = [];
+        public int HeadlineLinks { get; set; }
+    }
+
+    private static TextStats Measure(IElement root)
+    {
+        var stats = new TextStats();
+        var order = new List<IElement>();
+        var stack = new Stack<IElement>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            order.Add(e);
+            foreach (var child in e.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            var e = order[i];
+            var text = 0;
+            var link = 0;
+            foreach (var node in e.ChildNodes)
+            {
+                if (node.NodeType == NodeType.Text)
+                {
+                    text += CountNonSpace(node.TextContent);
+                }
+                else if (node is IElement child && stats.Lengths.TryGetValue(child, out var c))
+                {
+                    text += c.Text;
+                    link += c.Link;
+                }
+            }
+
+            if (e.LocalName == "a")
+            {
+                link = text;
+                if (text >= HeadlineLinkChars)
+                {
+                    stats.HeadlineLinks++;
+                }
+            }
+
+            stats.Lengths[e] = (text, link);
+        }
+
+        return stats;
+    }
+
+    private static int CountNonSpace(string s)
+    {
+        var n = 0;
+        foreach (var c in s)
+        {
+            n += char.IsWhiteSpace(c) ? 0 : 1;
+        }
+
+        return n;
+    }
+
+    private static IElement PickContainer(IElement body, TextStats stats)
+    {
+        int NonLink(IElement e) => stats.Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
+
+        IElement? best = null;
+        foreach (var e in body.QuerySelectorAll("[itemprop=articleBody], [itemprop=articlebody]"))
+        {
+            if (best is null || NonLink(e) > NonLink(best))
+            {
+                best = e;
+            }
+        }
+
+        if (best is not null && NonLink(best) >= MinContainerChars)
+        {
+            return best;
+        }
+
+        // Score parents by the paragraph text they hold (a readability-style vote).
+        var scores = new Dictionary<IElement, double>();
+        foreach (var p in body.QuerySelectorAll("p, pre, blockquote, td"))
+        {
+            if (!stats.Lengths.TryGetValue(p, out var l) || l.Text - l.Link < 25)
+            {
+                continue;
+            }
+
+            double vote = l.Text - l.Link;
+            if (p.ParentElement is { } parent && body.Contains(parent))
+            {
+                scores[parent] = scores.GetValueOrDefault(parent) + vote;
+                if (parent.ParentElement is { } grand && body.Contains(grand))
+                {
+                    scores[grand] = scores.GetValueOrDefault(grand) + vote / 2;
+                }
+            }
+        }
+
+        IElement? scored = null;
+        var bestScore = 0.0;
+        foreach (var (e, score) in scores)
+        {
+            var l = stats.Lengths.GetValueOrDefault(e);
+            var s = score * (1 - (l.Text == 0 ? 0 : (double)l.Link / l.Text));
+            if (s > bestScore)
+            {
+                bestScore = s;
+                scored = e;
+            }
+        }
+
+        IElement? article = null;
+        foreach (var e in body.QuerySelectorAll("article"))
+        {
+            if (article is null || NonLink(e) > NonLink(article))
+            {
+                article = e;
+            }
+        }
+
+        // Prefer <article> when it holds the best-scored block: it also keeps the subheadings around it.
+        if (article is not null && NonLink(article) >= MinContainerChars && (scored is null || article.Contains(scored)))
+        {
+            return article;
+        }
+
+        if (scored is not null)
+        {
+            // Paragraphs split over sibling sections vote for the grandparent too; climb when the parent holds much more.
+            if (scored.ParentElement is { } up && up != body.ParentElement && stats.Lengths.TryGetValue(up, out var ul) && scores.GetValueOrDefault(up) > bestScore * 0.75 && ul.Link < ul.Text * MaxArticleLinkDensity)
+            {
+                return up;
+            }
+
+            return scored;
+        }
+
+        return article ?? body;
+    }
+
+    private void CollectParagraphs(IElement container, List<Paragraph> output, Stopwatch clock)
+    {
+        var buffer = new StringBuilder();
+        var linkChars = 0;
+        var visited = 0;
+        Emit(container, false);
+        Flush(false);
+
+        void Flush(bool heading)
+        {
+            if (buffer.Length == 0)
+            {
+                return;
+            }
+
+            var raw = buffer.ToString();
+            buffer.Clear();
+            var parts = raw.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+            foreach (var part in parts)
+            {
+                var text = Collapse(part);
+                if (text.Length > 0)
+                {
+                    output.Add(new Paragraph(text, parts.Length == 1 ? Math.Min(linkChars, text.Length) : 0, heading));
+                }
+            }
+
+            linkChars = 0;
+        }
+
+        void Emit(IElement element, bool inLink)
+        {
+            if ((++visited & 1023) == 0 && clock.Elapsed > options.TimeBudget)
+            {
+                return;
+            }
+
+            var isParagraph = ExtractRules.ParagraphTags.Contains(element.LocalName);
+            var heading = ExtractRules.HeadingTags.Contains(element.LocalName);
+            if (isParagraph)
+            {
+                Flush(false);
+            }
+
+            foreach (var node in element.ChildNodes)
+            {
+                if (node.NodeType == NodeType.Text)
+                {
+                    var t = node.TextContent;
+                    buffer.Append(t);
+                    if (inLink)
+                    {
+                        linkChars += CountNonSpace(t);
+                    }
+
+                    continue;
+                }
+
+                if (node is not IElement child)
+                {
+                    continue;
+                }
+
+                var name = child.LocalName;
+                if (name == "br")
+                {
+                    buffer.Append('\n');
+                    continue;
+                }
+
+                if (InlineTags.Contains(name))
+                {
+                    Emit(child, inLink || name == "a");
+                    continue;
+                }
+
+                Flush(heading);
+                Emit(child, inLink);
+                Flush(ExtractRules.HeadingTags.Contains(name));
+            }
+
+            if (isParagraph)
+            {
+                Flush(heading);
+            }
+        }
+    }
+
+    private static List<string> CleanParagraphs(List<Paragraph> paragraphs, string? title, Metadata meta, bool dropLinkParagraphs)
+    {
+        // Navigation that slipped through: short paragraphs that are mostly link text.
+        paragraphs.RemoveAll(p => dropLinkParagraphs && p.Text.Length < ShortLinkParagraph && p.LinkChars > p.Text.Length * ParagraphMaxLinkDensity);
+
+        // The headline, a byline or a date widget at the top are header, not body.
+        var head = 0;
+        while (head < paragraphs.Count && head < 4)
+        {
+            var text = paragraphs[head].Text;
+            if ((title is not null && PlainTextExtractor.SameText(text, title)) || (meta.H1 is not null && PlainTextExtractor.SameText(text, meta.H1)))
+            {
+                paragraphs.RemoveAt(head);
+                continue;
+            }
+
+            if (DateParser.ParseDateLine(text) is { } date)
+            {
+                meta.Published ??= date;
+                paragraphs.RemoveAt(head);
+                continue;
+            }
+
+            var by = ExtractRules.BylineLine().Match(text);
+            if (by.Success && PlainTextExtractor.CountWords(by.Groups["who"].Value) <= 8)
+            {
+                if (meta.Authors.Count == 0)
+                {
+                    foreach (var name in PlainTextExtractor.SplitNames(by.Groups["who"].Value))
+                    {
+                        PlainTextExtractor.AddDistinct(meta.Authors, name);
+                    }
+                }
+
+                paragraphs.RemoveAt(head);
+                continue;
+            }
+
+            head++;
+        }
+
+        var texts = new List<string>(paragraphs.Count);
+        foreach (var p in paragraphs)
+        {
+            texts.Add(p.Text);
+        }
+
+        PlainTextExtractor.CutTeasersAndShareBars(texts);
+        return texts;
+    }
+
+    private static IEnumerable<string> SplitJsonLdBody(string body)
+    {
+        foreach (var line in body.Split('\n'))
+        {
+            var t = Collapse(line);
+            if (t.Length > 0)
+            {
+                yield return t;
+            }
+        }
+    }
+
+    private static (string Kind, string Evidence) DecideKind(Metadata meta, IElement body, TextStats stats, int paragraphs, int chars, double density)
+    {
+        var ldArticle = false;
+        var ldProduct = false;
+        var ldForum = false;
+        var ldListing = false;
+        foreach (var t in meta.Types)
+        {
+            ldArticle |= ExtractRules.ArticleTypes.Contains(t);
+            ldProduct |= ExtractRules.ProductTypes.Contains(t);
+            ldForum |= ExtractRules.ForumTypes.Contains(t);
+            ldListing |= ExtractRules.ListingTypes.Contains(t);
+        }
+
+        var numbers = $"{paragraphs} paragraphs, {chars} characters, link density {density:0.00}";
+        if (ldProduct && !ldArticle)
+        {
+            return (Model.PageKinds.Product, "JSON-LD type Product");
+        }
+
+        if (ldForum && !ldArticle)
+        {
+            return (Model.PageKinds.Forum, "JSON-LD type " + string.Join('/', meta.Types));
+        }
+
+        var substantial = ((paragraphs >= ArticleMinParagraphs && chars >= ArticleMinCharsWithParagraphs) || chars >= ArticleMinChars) && density < MaxArticleLinkDensity;
+        var forumMarks = CountMarkers(body, ExtractRules.ForumMarkers);
+        var productMarks = CountMarkers(body, ExtractRules.ProductMarkers);
+        if (substantial && !ldArticle && forumMarks >= 3)
+        {
+            return (Model.PageKinds.Forum, $"{forumMarks} forum post markers");
+        }
+
+        if (substantial && !ldArticle && productMarks >= 1 && meta.OgType?.Contains("product", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return (Model.PageKinds.Product, "og:type product and shop markers");
+        }
+
+        if (substantial && !(ldListing && !ldArticle))
+        {
+            return (Model.PageKinds.Article, numbers);
+        }
+
+        if (ldArticle && chars >= JsonLdArticleMinChars)
+        {
+            return (Model.PageKinds.Article, "JSON-LD article type; " + numbers);
+        }
+
+        if (string.Equals(meta.OgType, "article", StringComparison.OrdinalIgnoreCase) && chars >= ArticleMinCharsWithParagraphs && density < MaxArticleLinkDensity)
+        {
+            return (Model.PageKinds.Article, "og:type article; " + numbers);
+        }
+
+        var bodyLengths = stats.Lengths.GetValueOrDefault(body);
+        var bodyDensity = bodyLengths.Text == 0 ? 0 : (double)bodyLengths.Link / bodyLengths.Text;
+        if (ldListing || (stats.HeadlineLinks >= ListingMinLinks && bodyDensity > MaxArticleLinkDensity))
+        {
+            return (Model.PageKinds.Listing, $"{stats.HeadlineLinks} headline links, page link density {bodyDensity:0.00}");
+        }
+
+        if (forumMarks >= 3)
+        {
+            return (Model.PageKinds.Forum, $"{forumMarks} forum post markers");
+        }
+
+        if (productMarks >= 1 || meta.OgType?.Contains("product", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return (Model.PageKinds.Product, "shop markers");
+        }
+
+        return (Model.PageKinds.Other, "too little article text: " + numbers);
+    }
+
+    private static int CountMarkers(IElement body, string[] markers)
+    {
+        var count = 0;
+        foreach (var e in body.QuerySelectorAll("[class], [id]"))
+        {
+            var names = (e.ClassName ?? string.Empty) + " " + (e.Id ?? string.Empty);
+            foreach (var marker in markers)
+            {
+                if (names.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                {
+                    count++;
+                    break;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Collapses runs of HTML whitespace (not U+00A0, which is content) to one space and trims.</summary>
+    internal static string Collapse(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s)
+        {
+            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}

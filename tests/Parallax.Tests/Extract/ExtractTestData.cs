@@ -1,0 +1,53 @@
+using System.Text;
+using Parallax.Extract;
+using Parallax.Model;
+
+namespace Parallax.Tests.Extract;
+
+internal static class ExtractTestData
+{
+    /// <summary>The repository root: the first folder up from the test binaries that holds Parallax.slnx.</summary>
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Parallax.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary><c>../shared</c> beside the repository, or null when this checkout has none.</summary>
+    public static string? SharedDir()
+    {
+        var shared = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared"));
+        return Directory.Exists(shared) ? shared : null;
+    }
+
+    public static ExtractionResult Extract(string source, byte[] content, ExtractOptions? options = null, string? contentType = null, string? charset = null) =>
+        new ArticleExtractor(options ?? new ExtractOptions()).Extract(new RawDocument
+        {
+            Source = source,
+            Content = content,
+            ContentType = contentType,
+            DeclaredCharset = charset,
+        });
+
+    public static ExtractionResult ExtractText(string source, string text, ExtractOptions? options = null) =>
+        Extract(source, Encoding.UTF8.GetBytes(text), options);
+
+    public static Article Article(ExtractionResult result)
+    {
+        Assert.True(result.Article is not null, $"expected an article, got {result.Rejection?.Reason}: {result.Rejection?.Detail}");
+        return result.Article!;
+    }
+
+    public static Rejection Rejection(ExtractionResult result, string reason)
+    {
+        Assert.True(result.Rejection is not null, $"expected a {reason} rejection, got an article titled '{result.Article?.Title}' ({result.Article?.Kind})");
+        Assert.Equal(reason, result.Rejection!.Reason);
+        Assert.False(string.IsNullOrWhiteSpace(result.Rejection.Detail), "a rejection carries a human-readable detail");
+        return result.Rejection;
+    }
+}
