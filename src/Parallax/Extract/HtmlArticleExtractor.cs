@@ -57,7 +57,18 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         public string? H1;
         public List<string> Authors = [];
         public string? Published;
+        public string? PublishedSource;
         public string? Outlet;
+
+        /// <summary>Keeps the first date found, with where it was found.</summary>
+        public void Date(string? date, string source)
+        {
+            if (Published is null && date is not null)
+            {
+                Published = date;
+                PublishedSource = source;
+            }
+        }
         public string? Url;
         public string? Language;
         public string? OgType;
@@ -160,6 +171,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 Authors = meta.Authors,
                 Outlet = meta.Outlet,
                 Published = meta.Published,
+                PublishedSource = meta.PublishedSource,
                 Url = meta.Url,
                 Language = meta.Language,
                 Kind = kind,
@@ -239,14 +251,14 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         meta.OgTitle = Meta("property", "og:title") ?? Meta("name", "og:title") ?? Meta("name", "twitter:title");
         meta.Outlet ??= Meta("property", "og:site_name") ?? Meta("name", "application-name");
         meta.OgType = Meta("property", "og:type");
-        meta.Published ??= DateParser.NormalizeMetadata(
+        meta.Date(DateParser.NormalizeMetadata(
             Meta("property", "article:published_time") ?? Meta("name", "article:published_time") ?? Meta("itemprop", "datePublished")
             ?? Meta("name", "pubdate") ?? Meta("name", "publishdate") ?? Meta("name", "date") ?? Meta("name", "dc.date")
-            ?? Meta("name", "dc.date.issued") ?? Meta("name", "sailthru.date") ?? Meta("name", "parsely-pub-date"));
+            ?? Meta("name", "dc.date.issued") ?? Meta("name", "sailthru.date") ?? Meta("name", "parsely-pub-date")), Model.DateSources.Meta);
         if (meta.Published is null)
         {
             var time = document.QuerySelector("article time[datetime]") ?? document.QuerySelector("time[datetime]");
-            meta.Published = DateParser.NormalizeMetadata(time?.GetAttribute("datetime"));
+            meta.Date(DateParser.NormalizeMetadata(time?.GetAttribute("datetime")), Model.DateSources.TimeElement);
         }
 
         if (meta.Authors.Count == 0)
@@ -365,7 +377,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     private static void ReadJsonLdArticle(JsonElement node, Metadata meta)
     {
         meta.Title ??= FirstString(node, "headline") ?? FirstString(node, "name");
-        meta.Published ??= DateParser.NormalizeMetadata(FirstString(node, "datePublished") ?? FirstString(node, "dateCreated"));
+        meta.Date(DateParser.NormalizeMetadata(FirstString(node, "datePublished") ?? FirstString(node, "dateCreated")), Model.DateSources.JsonLd);
         if (meta.Authors.Count == 0 && node.TryGetProperty("author", out var author))
         {
             foreach (var name in Names(author))
@@ -925,7 +937,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
             if (DateParser.ParseDateLine(text) is { } date)
             {
-                meta.Published ??= date;
+                meta.Date(date, Model.DateSources.Byline);
                 paragraphs.RemoveAt(head);
                 continue;
             }

@@ -9,6 +9,7 @@ internal sealed record ExtractedParts
     public List<string> Authors { get; init; } = [];
     public string? Outlet { get; init; }
     public string? Published { get; init; }
+    public string? PublishedSource { get; init; }
     public string? Url { get; init; }
     public string? Language { get; init; }
     public string Kind { get; init; } = Model.PageKinds.Article;
@@ -50,7 +51,7 @@ internal static class PlainTextExtractor
         string? title = null;
         var authors = new List<string>();
         string? outlet = null;
-        var dates = new List<(int Line, string Date)>();
+        var dates = new List<DateLine>();
         var bylineLine = -1;
         var bodyStart = lines.Count;
         var seen = 0;
@@ -66,7 +67,8 @@ internal static class PlainTextExtractor
             var date = DateParser.ParseDateLine(line);
             if (date is not null)
             {
-                dates.Add((seen, date));
+                // A date line before the headline is the page's own date widget, not the article's date.
+                dates.Add(new DateLine(seen, date, BeforeHeadline: title is null));
                 continue;
             }
 
@@ -95,7 +97,7 @@ internal static class PlainTextExtractor
         CutTeasersAndShareBars(paragraphs);
         TakeTrailingCredit(paragraphs, authors, ref outlet);
 
-        var published = PickDate(dates, bylineLine);
+        var (published, publishedSource) = PickDate(dates, bylineLine);
         var body = string.Join("\n\n", paragraphs);
         return new ExtractedParts
         {
@@ -103,6 +105,7 @@ internal static class PlainTextExtractor
             Authors = authors,
             Outlet = outlet,
             Published = published,
+            PublishedSource = publishedSource,
             Body = body,
             Kind = Model.PageKinds.Article,
         };
@@ -134,7 +137,7 @@ internal static class PlainTextExtractor
         return !(line.EndsWith('.') && CountWords(line) > 25);
     }
 
-    private static bool TryByline(string line, List<string> authors, ref string? outlet, List<(int Line, string Date)> dates, int seen)
+    private static bool TryByline(string line, List<string> authors, ref string? outlet, List<DateLine> dates, int seen)
     {
         var m = ExtractRules.BylineLine().Match(line);
         if (!m.Success)
@@ -157,7 +160,7 @@ internal static class PlainTextExtractor
             var d = DateParser.ParseDateLine(parts[p]);
             if (d is not null)
             {
-                dates.Add((seen, d));
+                dates.Add(new DateLine(seen, d, BeforeHeadline: false));
             }
         }
 
@@ -379,25 +382,32 @@ internal static class PlainTextExtractor
         return letters is >= 2 and <= 6;
     }
 
-    private static string? PickDate(List<(int Line, string Date)> dates, int bylineLine)
+    /// <summary>
+    /// The article's date: one beside the byline, else the first under the headline, else a date widget above the
+    /// headline, which only bounds the date from above.
+    /// </summary>
+    private static (string? Date, string? Source) PickDate(List<DateLine> dates, int bylineLine)
     {
-        if (dates.Count == 0)
-        {
-            return null;
-        }
-
         if (bylineLine > 0)
         {
-            foreach (var (line, date) in dates)
+            foreach (var (line, date, beforeHeadline) in dates)
             {
-                if (Math.Abs(line - bylineLine) <= BylineDateDistance && line >= bylineLine)
+                if (!beforeHeadline && Math.Abs(line - bylineLine) <= BylineDateDistance && line >= bylineLine)
                 {
-                    return date;
+                    return (date, Model.DateSources.Byline);
                 }
             }
         }
 
-        return dates[0].Date;
+        foreach (var (_, date, beforeHeadline) in dates)
+        {
+            if (!beforeHeadline)
+            {
+                return (date, Model.DateSources.Byline);
+            }
+        }
+
+        return dates.Count == 0 ? (null, null) : (dates[0].Date, Model.DateSources.PageHeader);
     }
 
     internal static bool SameText(string a, string b) => string.Equals(Collapse(a), Collapse(b), StringComparison.OrdinalIgnoreCase);
@@ -457,3 +467,6 @@ internal static class PlainTextExtractor
         list.Add(value);
     }
 }
+
+/// <summary>A date line of the head: its position among non-blank lines, the date, and whether the headline was still to come.</summary>
+internal readonly record struct DateLine(int Line, string Date, bool BeforeHeadline);

@@ -37,7 +37,7 @@ public sealed class SqliteArticleStore : IArticleStore
     private const int SqliteError = 1;
 
     private const string ArticleColumns =
-        "id, source, url, outlet, title, authors, published, language, kind, body, duplicate_of, story, seq";
+        "id, source, url, outlet, title, authors, published, language, kind, body, duplicate_of, story, seq, published_source";
 
     private const string StoryColumns = "id, title, articles, outlets, first_published, last_published";
 
@@ -220,14 +220,14 @@ public sealed class SqliteArticleStore : IArticleStore
         command.Transaction = transaction;
         // A re-committed article keeps its seq: ingestion order, and the FTS rowid, stay what they were.
         command.CommandText = """
-            INSERT INTO articles (id, seq, source, url, outlet, title, authors, published, language, kind, body, duplicate_of, story, content_hash)
+            INSERT INTO articles (id, seq, source, url, outlet, title, authors, published, language, kind, body, duplicate_of, story, content_hash, published_source)
             VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles), $source, $url, $outlet, $title, $authors, $published,
-                    $language, $kind, $body, $duplicate_of, $story, $content_hash)
+                    $language, $kind, $body, $duplicate_of, $story, $content_hash, $published_source)
             ON CONFLICT (id) DO UPDATE SET
                 source = excluded.source, url = excluded.url, outlet = excluded.outlet, title = excluded.title,
                 authors = excluded.authors, published = excluded.published, language = excluded.language,
                 kind = excluded.kind, body = excluded.body, duplicate_of = excluded.duplicate_of,
-                story = excluded.story, content_hash = excluded.content_hash
+                story = excluded.story, content_hash = excluded.content_hash, published_source = excluded.published_source
             """;
         var p = command.Parameters;
         p.AddWithValue("$id", article.Id);
@@ -237,6 +237,7 @@ public sealed class SqliteArticleStore : IArticleStore
         p.AddWithValue("$title", Nullable(article.Title));
         p.AddWithValue("$authors", StoreJson.Write(article.Authors));
         p.AddWithValue("$published", Nullable(article.Published));
+        p.AddWithValue("$published_source", Nullable(article.PublishedSource));
         p.AddWithValue("$language", Nullable(article.Language));
         p.AddWithValue("$kind", article.Kind);
         p.AddWithValue("$body", article.Body);
@@ -697,6 +698,7 @@ public sealed class SqliteArticleStore : IArticleStore
                 Title = NullableString(reader, 4),
                 Authors = StoreJson.ReadStrings(reader.GetString(5)),
                 Published = NullableString(reader, 6),
+                PublishedSource = NullableString(reader, 13),
                 Language = NullableString(reader, 7),
                 Kind = reader.GetString(8),
                 Body = reader.GetString(9),

@@ -108,6 +108,10 @@ internal static class StoreSchema
             END;
             INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
             """),
+
+        new(3, "where each article's publication date was read", """
+            ALTER TABLE articles ADD COLUMN published_source TEXT;
+            """),
     ];
 
     internal static int LatestVersion => Migrations[^1].Version;

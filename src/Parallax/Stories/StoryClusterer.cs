@@ -88,14 +88,14 @@ public sealed class StoryClusterer
             target = ofOriginal;
         }
 
-        target ??= BestStory(vector, ParseDate(article.Published));
+        target ??= BestStory(vector, ParseDate(article.Published), DateSources.IsUpperBound(article.PublishedSource));
         target ??= NewStory(NewStoryId(article.Id));
         Join(target, article, vector);
         return target.ToRecord();
     }
 
     /// <summary>The best-scoring story within the date window, or null when none reaches the threshold.</summary>
-    internal StoryState? BestStory(DocVector vector, DateTime? published)
+    internal StoryState? BestStory(DocVector vector, DateTime? published, bool publishedIsUpperBound = false)
     {
         var candidates = new HashSet<StoryState>();
         foreach (var (term, _) in TopTerms(vector, LookupTerms))
@@ -109,7 +109,7 @@ public sealed class StoryClusterer
         var scored = new List<(StoryState Story, double Centroid)>(candidates.Count);
         foreach (var story in candidates)
         {
-            if (!story.WithinWindow(published, options.WindowDays))
+            if (!story.WithinWindow(published, publishedIsUpperBound, options.WindowDays))
             {
                 continue;
             }
@@ -264,7 +264,7 @@ public sealed class StoryClusterer
 
     private void Join(StoryState story, Article article, DocVector vector)
     {
-        story.Members.Add(new Member(article.Id, article.Title, article.Outlet, article.Published, ParseDate(article.Published), sequence++, vector));
+        story.Members.Add(new Member(article.Id, article.Title, article.Outlet, article.Published, ParseDate(article.Published), DateSources.IsUpperBound(article.PublishedSource), sequence++, vector));
         storyOfArticle[article.Id] = story;
         for (var i = 0; i < vector.Terms.Length; i++)
         {
@@ -316,7 +316,7 @@ public sealed class StoryClusterer
 
     internal sealed record DocVector(string[] Terms, double[] Weights);
 
-    internal sealed record Member(string Id, string? Title, string? Outlet, string? Published, DateTime? Date, long Sequence, DocVector Vector);
+    internal sealed record Member(string Id, string? Title, string? Outlet, string? Published, DateTime? Date, bool DateIsUpperBound, long Sequence, DocVector Vector);
 
     internal sealed class StoryState(string id, int ordinal)
     {
@@ -332,7 +332,12 @@ public sealed class StoryClusterer
         /// <summary>Terms under which this story is listed in the term index (never removed: a stale entry only adds a candidate).</summary>
         public HashSet<string> IndexedTerms { get; } = new(StringComparer.Ordinal);
 
-        public bool WithinWindow(DateTime? date, double windowDays)
+        /// <summary>
+        /// Whether an article dated <paramref name="date"/> may join: its gap to the story's date range is within the
+        /// window. An upper-bound date (a page-header widget) only says the article appeared on or before it, so it
+        /// fits any story that had begun by then (less the window). Members with upper-bound dates do not set the range.
+        /// </summary>
+        public bool WithinWindow(DateTime? date, bool dateIsUpperBound, double windowDays)
         {
             if (date is not { } d)
             {
@@ -343,7 +348,7 @@ public sealed class StoryClusterer
             DateTime? last = null;
             foreach (var m in Members)
             {
-                if (m.Date is { } md)
+                if (m.Date is { } md && !m.DateIsUpperBound)
                 {
                     first = first is null || md < first ? md : first;
                     last = last is null || md > last ? md : last;
@@ -353,6 +358,11 @@ public sealed class StoryClusterer
             if (first is null || last is null)
             {
                 return true;
+            }
+
+            if (dateIsUpperBound)
+            {
+                return (first.Value - d).TotalDays <= windowDays;
             }
 
             var gap = d < first ? first.Value - d : d > last ? d - last.Value : TimeSpan.Zero;

@@ -6,24 +6,8 @@ namespace Parallax.Tests.Extract;
 
 internal static class ExtractTestData
 {
-    /// <summary>The repository root: the first folder up from the test binaries that holds Parallax.slnx.</summary>
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parallax.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Parallax.slnx not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary><c>../shared</c> beside the repository, or null when this checkout has none.</summary>
-    public static string? SharedDir()
-    {
-        var shared = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared"));
-        return Directory.Exists(shared) ? shared : null;
-    }
+    public static string? SharedDir() => TestPaths.Shared;
 
     public static ExtractionResult Extract(string source, byte[] content, ExtractOptions? options = null, string? contentType = null, string? charset = null) =>
         new ArticleExtractor(options ?? new ExtractOptions()).Extract(new RawDocument

@@ -36,7 +36,7 @@ public sealed class GoldenExtractionTests
 
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
-            var target = Path.Combine(ExtractTestData.RepoRoot(), "tests", "Parallax.Tests", "testdata", "extract", name, "expected.json");
+            var target = Path.Combine(TestPaths.RepoRoot, "tests", "Parallax.Tests", "testdata", "extract", name, "expected.json");
             File.WriteAllText(target, actual);
             return;
         }

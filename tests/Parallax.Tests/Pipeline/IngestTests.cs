@@ -59,7 +59,8 @@ public sealed class IngestTests
             big.SetLength(50L * 1024 * 1024);
         }
 
-        await File.WriteAllBytesAsync(dir.File("latin.txt"), [.. Encoding.UTF8.GetBytes("Headline here\n\nSome body text "), 0xC3, 0x28, 0xFF, .. Encoding.UTF8.GetBytes(" and more words.\n")]);
+        // UTF-8 ("Zürich") broken by stray bytes: a corrupt file, not a legacy single-byte encoding.
+        await File.WriteAllBytesAsync(dir.File("latin.txt"), [.. Encoding.UTF8.GetBytes("Talks in Zürich\n\nDelegates met in Zürich on Monday "), 0xC3, 0x28, 0xFF, .. Encoding.UTF8.GetBytes(" and talked for hours.\n")]);
         var good1 = JsonSerializer.Serialize(new { id = "w1", text = "Ministers met on Monday to agree a budget for the coming year, officials said.", title = "Budget agreed", outlet = "Wire" });
         var good2 = JsonSerializer.Serialize(new { id = "w2", text = "Floods closed three bridges in the north of the country on Sunday, police said.", title = "Floods", outlet = "Wire" });
         await File.WriteAllTextAsync(dir.File("feed.jsonl"), good1 + "\n{\"id\": \"broken\", \"text\": \"no closing\n" + good2 + "\n");

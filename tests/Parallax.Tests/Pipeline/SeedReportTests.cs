@@ -50,7 +50,8 @@ public sealed class SeedReportTests(ITestOutputHelper output)
         var agency = Article(report, Agency);
         Assert.Equal("Interaction with Russia not against others: Iran", agency.GetProperty("title").GetString());
         Assert.Equal("2023-03-22", agency.GetProperty("published").GetString());
-        Assert.Contains("Monitoring Desk", Authors(agency));
+        Assert.Equal("page-header", agency.GetProperty("published_source").GetString());
+        Assert.Equal(["Int\u2019l Monitoring Desk"], Authors(agency));
         var body = agency.GetProperty("body").GetString()!;
         Assert.StartsWith("TEHRAN: The defense cooperation", body, StringComparison.Ordinal);
         Assert.EndsWith("for the benefit of the two nations.", body, StringComparison.Ordinal);
@@ -62,6 +63,7 @@ public sealed class SeedReportTests(ITestOutputHelper output)
         var mayadeen = Article(report, Mayadeen);
         Assert.Equal("Kanaani: Iran-Russia defense cooperation not hostile to third country", mayadeen.GetProperty("title").GetString());
         Assert.Equal("2023-02-24", mayadeen.GetProperty("published").GetString());
+        Assert.Equal("byline", mayadeen.GetProperty("published_source").GetString());
         Assert.Equal("Al Mayadeen English", mayadeen.GetProperty("outlet").GetString());
         Assert.Contains("Al Mayadeen English", Authors(mayadeen));
         body = mayadeen.GetProperty("body").GetString()!;

@@ -431,7 +431,13 @@ public sealed class SqliteArticleStoreTests : IDisposable
         await using (var old = await SqliteArticleStore.OpenAsync(DbPath, 1, CancellationToken.None))
         {
             Assert.Equal(1, await old.GetSchemaVersionAsync());
-            await old.CommitAsync(MakeCommit(MakeArticle("legacy", "An article written before search existed.", title: "Legacy")));
+            // Written as version 1 wrote it: the program of that day knew only that version's columns.
+            using var insert = old.Connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO articles (id, seq, source, title, kind, body, content_hash)
+                VALUES ('legacy', 1, 'legacy.txt', 'Legacy', 'article', 'An article written before search existed.', 'h-legacy')
+                """;
+            insert.ExecuteNonQuery();
             Assert.False(TableExists(old.Connection, "articles_fts"));
         }
 

@@ -85,6 +85,19 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_page_header_date_only_bounds_the_date_and_may_join_an_earlier_story()
+    {
+        var clusterer = new StoryClusterer(new StoryOptions { WindowDays = 7 });
+        var first = clusterer.Add(Quake("q1", "2024-03-01"));
+        var shownLater = clusterer.Add(Quake("q2", "2024-04-01") with { PublishedSource = DateSources.PageHeader });
+        var shownBefore = clusterer.Add(Quake("q3", "2024-02-01") with { PublishedSource = DateSources.PageHeader });
+
+        Assert.Equal(first.Id, shownLater.Id);
+        Assert.NotEqual(first.Id, shownBefore.Id); // shown a month before the story began: cannot be its coverage
+        Assert.Equal("2024-03-01", shownLater.FirstPublished);
+    }
+
+    [Fact]
     public void Duplicate_joins_the_story_of_its_original()
     {
         var clusterer = new StoryClusterer();
