@@ -110,7 +110,21 @@ public sealed class Engine
         }
 
         article = article with { Id = UniqueId(article) };
-        article = article with { DuplicateOf = _duplicates.FindDuplicateOf(article) };
+        var copiesOfThis = new List<string>();
+        if (_duplicates.FindDuplicateOf(article) is { } copied)
+        {
+            // duplicate_of points at the earlier article: arrival order is not publication order (an agency wire
+            // read after the outlets that reprinted it).
+            var other = await _store.GetArticleAsync(copied, cancellationToken).ConfigureAwait(false);
+            if (other is not null && PublishedBefore(article, other))
+            {
+                copiesOfThis.Add(other.Id);
+            }
+            else
+            {
+                article = article with { DuplicateOf = copied };
+            }
+        }
 
         var found = _quotes.Extract(article);
         var canonical = new Dictionary<string, Speaker>(StringComparer.Ordinal);
@@ -146,6 +160,7 @@ public sealed class Engine
                 Speakers = canonical.Values.DistinctBy(s => s.Id).ToList(),
                 Story = story,
                 StoryAlignments = alignments,
+                CopiesOfThis = copiesOfThis,
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -163,6 +178,13 @@ public sealed class Engine
         await _store.AddRejectionAsync(rejection, cancellationToken).ConfigureAwait(false);
         return new IngestOutcome(IngestStatus.Rejected, rejection.Source, Rejection: rejection);
     }
+
+    /// <summary>True only when both dates are known, neither is a mere upper bound, and <paramref name="a"/> is earlier.</summary>
+    private static bool PublishedBefore(Article a, Article b) =>
+        !DateSources.IsUpperBound(a.PublishedSource) && !DateSources.IsUpperBound(b.PublishedSource)
+        && DateTimeOffset.TryParse(a.Published, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var da)
+        && DateTimeOffset.TryParse(b.Published, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var db)
+        && da < db;
 
     // Ids come from file names, which repeat across folders: a taken id gets the source's hash appended.
     private string UniqueId(Article article)

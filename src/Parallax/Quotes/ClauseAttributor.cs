@@ -472,15 +472,16 @@ internal sealed class ClauseAttributor
             return null;
         }
 
-        // Drop generic words around the name, but keep "TV" in "Press TV".
+        // Drop lowercase generic words around the name ("the IRNA news agency" is IRNA) and a leading "The"; a
+        // capitalised one is part of the name: "Press TV", "Meridian Wire", "Eastline News".
         var s = 0;
         var e = words.Count;
-        while (s < e && QuoteRules.ChannelGenericWords.Contains(words[s]) && !IsUpperWord(words[s]))
+        while (s < e && QuoteRules.ChannelGenericWords.Contains(words[s]) && (!char.IsUpper(words[s][0]) || words[s] == "The"))
         {
             s++;
         }
 
-        while (e > s && QuoteRules.ChannelGenericWords.Contains(words[e - 1]) && !IsUpperWord(words[e - 1]) && !(e - 1 > s && words[e - 1] == "TV"))
+        while (e > s && QuoteRules.ChannelGenericWords.Contains(words[e - 1]) && !char.IsUpper(words[e - 1][0]))
         {
             e--;
         }
@@ -494,7 +495,6 @@ internal sealed class ClauseAttributor
         return string.Join(' ', words.GetRange(s, e - s));
     }
 
-    private static bool IsUpperWord(string w) => w.Length > 1 && w.All(char.IsUpper);
 
     private Mention? ParseLeft(int verb, out int leftStart)
     {

@@ -20,6 +20,12 @@ public sealed record ArticleCommit
 
     /// <summary>When not null, replaces all alignments of <see cref="Story"/>.</summary>
     public IReadOnlyList<Alignment>? StoryAlignments { get; init; }
+
+    /// <summary>
+    /// Stored articles that turn out to be copies of this one (it was published earlier but arrived later): their
+    /// <c>duplicate_of</c> becomes this article's id.
+    /// </summary>
+    public IReadOnlyList<string> CopiesOfThis { get; init; } = [];
 }
 
 /// <summary>Where Parallax keeps what it has read. SQLite by default; PostgreSQL for larger set-ups.</summary>

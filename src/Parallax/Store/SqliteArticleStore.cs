@@ -160,6 +160,16 @@ public sealed class SqliteArticleStore : IArticleStore
             using var transaction = connection.BeginTransaction();
             UpsertArticle(connection, transaction, commit.Article, commit.ContentHash);
             ReplaceQuotes(connection, transaction, commit.Article.Id, commit.Quotes);
+            foreach (var copy in commit.CopiesOfThis)
+            {
+                using var relink = connection.CreateCommand();
+                relink.Transaction = transaction;
+                relink.CommandText = "UPDATE articles SET duplicate_of = $original WHERE id = $copy";
+                relink.Parameters.AddWithValue("$original", commit.Article.Id);
+                relink.Parameters.AddWithValue("$copy", copy);
+                relink.ExecuteNonQuery();
+            }
+
             foreach (var speaker in commit.Speakers)
             {
                 UpsertSpeaker(connection, transaction, speaker);

@@ -103,6 +103,14 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void A_capitalised_generic_word_is_part_of_a_channel_name()
+    {
+        var q = One("The talks will resume on Friday, she told Meridian Wire, the Harbor Ledger reported.");
+        Assert.Equal(["Meridian Wire", "Harbor Ledger"], q.Via);
+        Assert.Equal("she", q.SpeakerMention);
+    }
+
+    [Fact]
     public void Dateline_is_not_part_of_the_content()
     {
         var q = One("TEHRAN: The cooperation is old, Foreign Minister Ali Ahmadi stated.");
