@@ -12,6 +12,7 @@ internal static class EvalCommands
     {
         var eval = new Command("eval", "Measure quality on gold data (see ../shared/bench/README.md)");
         eval.Subcommands.Add(Extraction(console));
+        eval.Subcommands.Add(Stories(console));
         return eval;
     }
 
@@ -54,6 +55,35 @@ internal static class EvalCommands
                 }
             }
 
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command Stories(CliConsole console)
+    {
+        var gold = new Option<string>("--gold") { Description = "JSONL laid out like ../shared/bench/stories/ecbplus-dev.jsonl", Required = true, HelpName = "FILE" };
+        var command = new Command("stories", "Online story clustering (pairwise and BCubed P/R/F1) and silver quote-pair alignment recall") { gold };
+        command.SetAction(async (parse, ct) =>
+        {
+            var file = parse.GetValue(gold)!;
+            if (!File.Exists(file))
+            {
+                throw new UsageException($"no such file: {file}");
+            }
+
+            var set = StoryEvaluation.LoadGold(file);
+            var clock = Stopwatch.StartNew();
+            var s = StoryEvaluation.Cluster(set);
+            var silver = StoryEvaluation.SilverAlignment(set);
+            console.WriteTable(
+                ["articles", "gold stories", "stories", "pairwise P", "pairwise R", "pairwise F1", "BCubed P", "BCubed R", "BCubed F1", "silver pairs", "aligned", "silver recall"],
+                [[
+                    s.Articles.ToString(), s.GoldStories.ToString(), s.PredictedStories.ToString(),
+                    F(s.Pairwise.Precision), F(s.Pairwise.Recall), F(s.Pairwise.F1), F(s.BCubed.Precision), F(s.BCubed.Recall), F(s.BCubed.F1),
+                    silver.SilverPairs.ToString(), silver.Aligned.ToString(), F(silver.Recall),
+                ]]);
+            await console.Error.WriteLineAsync($"{set.Count} articles in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
             return CliApp.Ok;
         });
         return command;

@@ -1,3 +1,4 @@
+using Parallax.Evaluation;
 using Parallax.Model;
 using Parallax.Stories;
 using Xunit.Abstractions;
@@ -154,17 +155,8 @@ public sealed class StoryClustererTests(ITestOutputHelper output)
             return;
         }
 
-        var docs = BenchData.ReadEcbPlus(path);
-        var clusterer = new StoryClusterer();
-        foreach (var (article, _) in docs)
-        {
-            clusterer.Add(article);
-        }
-
-        var gold = docs.ConvertAll(d => d.Story);
-        var predicted = docs.ConvertAll(d => clusterer.StoryOf(d.Article.Id)!);
-        var pairwise = ClusteringMetrics.Pairwise(gold, predicted);
-        var bcubed = ClusteringMetrics.BCubed(gold, predicted);
+        var scores = StoryEvaluation.Cluster(StoryEvaluation.LoadGold(path));
+        var (pairwise, bcubed) = (scores.Pairwise, scores.BCubed);
         output.WriteLine($"ECB+ dev: pairwise P={pairwise.Precision:0.000} R={pairwise.Recall:0.000} F1={pairwise.F1:0.000}; " +
             $"BCubed P={bcubed.Precision:0.000} R={bcubed.Recall:0.000} F1={bcubed.F1:0.000}");
         Assert.True(pairwise.F1 >= DevPairwiseF1Floor, $"pairwise F1 {pairwise.F1:0.000} fell below the floor {DevPairwiseF1Floor}");

@@ -1,0 +1,44 @@
+using Parallax.Evaluation;
+using Parallax.Extract;
+using Xunit.Abstractions;
+
+namespace Parallax.Tests.Evaluation;
+
+/// <summary>
+/// The extraction quality gate: the whole of WCXB dev, scored as its README defines, must stay at or above the
+/// floors recorded here (docs/quality.md has the measured figures). Floors only go up.
+/// </summary>
+public sealed class ExtractionQualityTests(ITestOutputHelper output)
+{
+    // Measured at commit time on wcxb-dev (1,497 pages): articles F1 0.873, all 0.671, title 0.661, author 0.736,
+    // date 0.659. Floors sit about 0.01 below to absorb nothing but rounding and intended trade-offs.
+    private const double ArticleF1Floor = 0.86;
+    private const double AllF1Floor = 0.66;
+    private const double TitleFloor = 0.65;
+    private const double AuthorFloor = 0.72;
+    private const double DateFloor = 0.64;
+
+    [Fact]
+    public void Wcxb_dev_scores_stay_above_their_floors()
+    {
+        if (TestPaths.Shared is not { } shared)
+        {
+            output.WriteLine(TestPaths.SharedMissing);
+            return;
+        }
+
+        var gold = ExtractionEvaluation.LoadGold(Path.Combine(shared, "bench", "extraction", "wcxb-dev"));
+        var report = ExtractionEvaluation.Run(gold, new ExtractOptions(), Environment.ProcessorCount);
+        var all = report.Overall;
+        var articles = report.ByPageType["article"];
+        output.WriteLine($"wcxb-dev {all.Pages} pages: F1 all {all.F1:0.000}, articles {articles.F1:0.000}; " +
+            $"title {all.TitleAccuracy:0.000}, author {all.AuthorAccuracy:0.000}, date {all.DateAccuracy:0.000}");
+
+        Assert.Equal(1497, all.Pages);
+        Assert.True(articles.F1 >= ArticleF1Floor, $"article F1 {articles.F1:0.000} < {ArticleF1Floor}");
+        Assert.True(all.F1 >= AllF1Floor, $"all-pages F1 {all.F1:0.000} < {AllF1Floor}");
+        Assert.True(all.TitleAccuracy >= TitleFloor, $"title accuracy {all.TitleAccuracy:0.000} < {TitleFloor}");
+        Assert.True(all.AuthorAccuracy >= AuthorFloor, $"author accuracy {all.AuthorAccuracy:0.000} < {AuthorFloor}");
+        Assert.True(all.DateAccuracy >= DateFloor, $"date accuracy {all.DateAccuracy:0.000} < {DateFloor}");
+    }
+}
