@@ -1,3 +1,4 @@
+using Parallax.Text;
 using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Text;
@@ -284,9 +285,9 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         var lang = document.DocumentElement?.GetAttribute("lang") ?? Meta("http-equiv", "content-language") ?? Meta("property", "og:locale");
         meta.Language = NormalizeLanguage(lang);
 
-        meta.DocTitle = document.QuerySelector("title")?.TextContent is { } t ? Collapse(t) : null;
+        meta.DocTitle = document.QuerySelector("title")?.TextContent is { } t ? Whitespace.CollapseHtml(t) : null;
         var h1 = document.QuerySelector("article h1") ?? document.QuerySelector("h1");
-        meta.H1 = h1 is null ? null : Collapse(h1.TextContent);
+        meta.H1 = h1 is null ? null : Whitespace.CollapseHtml(h1.TextContent);
         return meta;
     }
 
@@ -294,7 +295,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     {
         foreach (var element in document.QuerySelectorAll("[rel=author], [itemprop=author], [class*=author], [class*=byline]"))
         {
-            var text = Collapse(element.TextContent);
+            var text = Whitespace.CollapseHtml(element.TextContent);
             if (text.Length is < 3 or > 80 || PlainTextExtractor.CountWords(text) > 10)
             {
                 continue;
@@ -404,7 +405,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                var s = Collapse(value.GetString() ?? string.Empty);
+                var s = Whitespace.CollapseHtml(value.GetString() ?? string.Empty);
                 if (s.Length > 0 && !s.StartsWith("http", StringComparison.OrdinalIgnoreCase))
                 {
                     yield return s;
@@ -412,7 +413,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
                 break;
             case JsonValueKind.Object:
-                if (FirstString(value, "name") is { } name && Collapse(name) is { Length: > 0 } n)
+                if (FirstString(value, "name") is { } name && Whitespace.CollapseHtml(name) is { Length: > 0 } n)
                 {
                     yield return n;
                 }
@@ -508,7 +509,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return null;
         }
 
-        title = Collapse(title);
+        title = Whitespace.CollapseHtml(title);
         if (meta.Outlet is { Length: > 0 } site)
         {
             foreach (var sep in (string[])[" | ", " - ", " – ", " — ", " :: ", " » ", " · "])
@@ -851,7 +852,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             var parts = raw.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
             foreach (var part in parts)
             {
-                var text = Collapse(part);
+                var text = Whitespace.CollapseHtml(part);
                 if (text.Length > 0)
                 {
                     output.Add(new Paragraph(text, parts.Length == 1 ? Math.Min(linkChars, text.Length) : 0, heading));
@@ -974,7 +975,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     {
         foreach (var line in body.Split('\n'))
         {
-            var t = Collapse(line);
+            var t = Whitespace.CollapseHtml(line);
             if (t.Length > 0)
             {
                 yield return t;
@@ -1074,28 +1075,4 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         return count;
     }
 
-    /// <summary>Collapses runs of HTML whitespace (not U+00A0, which is content) to one space and trims.</summary>
-    internal static string Collapse(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        var space = false;
-        foreach (var c in s)
-        {
-            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
 }

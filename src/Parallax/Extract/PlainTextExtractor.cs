@@ -1,3 +1,4 @@
+using Parallax.Text;
 using System.Text;
 
 namespace Parallax.Extract;
@@ -410,31 +411,7 @@ internal static class PlainTextExtractor
         return dates.Count == 0 ? (null, null) : (dates[0].Date, Model.DateSources.PageHeader);
     }
 
-    internal static bool SameText(string a, string b) => string.Equals(Collapse(a), Collapse(b), StringComparison.OrdinalIgnoreCase);
-
-    private static string Collapse(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        var space = false;
-        foreach (var c in s)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
+    internal static bool SameText(string a, string b) => string.Equals(Whitespace.Collapse(a), Whitespace.Collapse(b), StringComparison.OrdinalIgnoreCase);
 
     internal static int CountWords(string s)
     {
