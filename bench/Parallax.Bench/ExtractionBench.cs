@@ -26,8 +26,8 @@ public class ExtractionBench
         var words = 0;
         foreach (var page in _pages)
         {
-            var article = new SmartReader.Reader(page.Gold.Url ?? "https://example.com/", page.Html).GetArticle();
-            words += article.TextContent?.Length ?? 0;
+            var article = ExtractionPages.SmartRead(page);
+            words += article?.TextContent?.Length ?? 0;
         }
 
         return words;
