@@ -13,6 +13,7 @@ internal static class EvalCommands
         var eval = new Command("eval", "Measure quality on gold data (see ../shared/bench/README.md)");
         eval.Subcommands.Add(Extraction(console));
         eval.Subcommands.Add(Stories(console));
+        eval.Subcommands.Add(Quotes(console));
         return eval;
     }
 
@@ -83,6 +84,32 @@ internal static class EvalCommands
                     F(s.Pairwise.Precision), F(s.Pairwise.Recall), F(s.Pairwise.F1), F(s.BCubed.Precision), F(s.BCubed.Recall), F(s.BCubed.F1),
                     silver.SilverPairs.ToString(), silver.Aligned.ToString(), F(silver.Recall),
                 ]]);
+            await console.Error.WriteLineAsync($"{set.Count} articles in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command Quotes(CliConsole console)
+    {
+        var gold = new Option<string>("--gold") { Description = "JSONL laid out like ../shared/bench/quotes/polnear-dev.jsonl", Required = true, HelpName = "FILE" };
+        var command = new Command("quotes", "Quote finding (P/R/F1 at 30% and 80% content coverage), recall on quoted gold, speaker accuracy") { gold };
+        command.SetAction(async (parse, ct) =>
+        {
+            var file = parse.GetValue(gold)!;
+            if (!File.Exists(file))
+            {
+                throw new UsageException($"no such file: {file}");
+            }
+
+            var set = QuoteEvaluation.LoadGold(file);
+            var clock = Stopwatch.StartNew();
+            var scores = QuoteEvaluation.Run(set, 0.3, 0.8);
+            console.WriteTable(
+                ["coverage", "predicted", "gold", "precision", "recall", "F1", "quoted gold", "quoted recall", "speaker accuracy"],
+                scores.Select(s => (IReadOnlyList<string>)[
+                    s.Threshold.ToString("0.0"), s.Predictions.ToString(), s.Gold.ToString(), F(s.Precision), F(s.Recall), F(s.F1),
+                    s.QuotedGold.ToString(), F(s.QuotedRecall), F(s.SpeakerAccuracy)]));
             await console.Error.WriteLineAsync($"{set.Count} articles in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
             return CliApp.Ok;
         });

@@ -1,5 +1,6 @@
 using Parallax.Evaluation;
 using Parallax.Model;
+using Parallax.Text;
 
 namespace Parallax.Tests.Evaluation;
 
@@ -37,5 +38,29 @@ public sealed class WordOverlapTests
         Assert.False(wrong.TitleOk);
         Assert.False(wrong.AuthorOk);
         Assert.False(wrong.DateOk);
+    }
+}
+
+public sealed class QuoteScoringTests
+{
+    [Fact]
+    public void A_prediction_matches_when_it_covers_enough_of_the_gold_content()
+    {
+        const string text = "The plan will fail, the senator said on Monday.";
+        var article = new Article { Id = "a", Source = "a", Body = text };
+        var gold = new GoldQuoteArticle(article, [new GoldAttribution([new(0, 18)], [new(20, 31)], [new(32, 36)], Quoted: false)]);
+        Quote Predicted(int start, int end, int? speakerStart) => new()
+        {
+            Id = "q", Article = "a", Kind = QuoteKinds.Indirect, Text = text[start..end], Start = start, End = end,
+            SpeakerStart = speakerStart, SpeakerEnd = speakerStart is null ? null : speakerStart + 11,
+        };
+
+        var covered = QuoteEvaluation.Score([gold], [[Predicted(0, 18, 20)]], 0.8);
+        Assert.Equal((1, 1, 1.0), (covered.MatchedPredictions, covered.MatchedGold, covered.SpeakerAccuracy));
+
+        var partial = QuoteEvaluation.Score([gold], [[Predicted(0, 8, null)]], 0.3); // 8 of 18 characters: 44%
+        Assert.Equal(1, partial.MatchedGold);
+        Assert.Equal(0.0, partial.SpeakerAccuracy);
+        Assert.Equal(0, QuoteEvaluation.Score([gold], [[Predicted(0, 8, null)]], 0.8).MatchedGold);
     }
 }

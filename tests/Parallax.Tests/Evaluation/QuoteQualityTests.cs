@@ -1,0 +1,35 @@
+using Parallax.Evaluation;
+using Xunit.Abstractions;
+
+namespace Parallax.Tests.Evaluation;
+
+/// <summary>The quote quality gate on PolNeAR dev (84 articles, 2,192 attributions). Floors only go up.</summary>
+public sealed class QuoteQualityTests(ITestOutputHelper output)
+{
+    // Measured on polnear-dev at the commit that added this gate: at 30% coverage P 0.864, R 0.263, F1 0.404,
+    // quoted recall 0.564, speaker accuracy 0.763. Floors sit just under.
+    private const double F1Floor = 0.39;
+    private const double PrecisionFloor = 0.85;
+    private const double QuotedRecallFloor = 0.55;
+    private const double SpeakerAccuracyFloor = 0.75;
+
+    [Fact]
+    public void Polnear_dev_scores_stay_above_their_floors()
+    {
+        if (TestPaths.Shared is not { } shared)
+        {
+            output.WriteLine(TestPaths.SharedMissing);
+            return;
+        }
+
+        var gold = QuoteEvaluation.LoadGold(Path.Combine(shared, "bench", "quotes", "polnear-dev.jsonl"));
+        var s = QuoteEvaluation.Run(gold, 0.3)[0];
+        output.WriteLine($"polnear-dev @0.3: P {s.Precision:0.000} R {s.Recall:0.000} F1 {s.F1:0.000}, quoted recall {s.QuotedRecall:0.000}, speaker {s.SpeakerAccuracy:0.000}");
+
+        Assert.Equal(2192, s.Gold);
+        Assert.True(s.F1 >= F1Floor, $"F1 {s.F1:0.000} < {F1Floor}");
+        Assert.True(s.Precision >= PrecisionFloor, $"precision {s.Precision:0.000} < {PrecisionFloor}");
+        Assert.True(s.QuotedRecall >= QuotedRecallFloor, $"quoted recall {s.QuotedRecall:0.000} < {QuotedRecallFloor}");
+        Assert.True(s.SpeakerAccuracy >= SpeakerAccuracyFloor, $"speaker accuracy {s.SpeakerAccuracy:0.000} < {SpeakerAccuracyFloor}");
+    }
+}
