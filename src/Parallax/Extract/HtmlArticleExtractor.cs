@@ -39,6 +39,12 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// <summary>Share of the page text above which a class/id match is not trusted (Genesis' content-sidebar-wrap holds ~90%).</summary>
     private const double MaxBoilerplateShare = 0.4;
 
+    /// <summary>A &lt;noscript&gt; with less text than this is a fallback notice or a pixel, not a server-rendered page.</summary>
+    private const int NoscriptMinChars = 200;
+
+    /// <summary>Elements whose text is code or styling, never read; measuring skips them.</summary>
+    private static readonly FrozenSet<string> SilentTags = new[] { "script", "style", "template", "svg" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Elements whose text flows inside a paragraph.</summary>
     private static readonly FrozenSet<string> InlineTags = new[]
     {
@@ -194,22 +200,24 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         return default;
     }
 
+    /// <summary>
+    /// Removes what is not body. Hidden elements, furniture tags and class/id matches are removed only while
+    /// they hold less than <see cref="MaxBoilerplateShare"/> of the page's prose (text outside links, measured
+    /// before anything is removed): a layout column named <c>sidebar-first-only</c> or a hidden streaming
+    /// container that holds the article must stay. Elements wrapping the article itself (<c>article</c>,
+    /// <c>main</c>, <c>itemprop=articleBody</c>) are never removed for their class names.
+    /// </summary>
     private static void RemoveBoilerplate(IElement body)
     {
-        // First what never holds text, so the share guard below measures readable text, not inline scripts.
-        RemoveWhere(body, static (e, _) => IsNonContent(e), 0);
-        RemoveWhere(body, static (e, chars) => IsFurniture(e) && e.TextContent.Length < chars * MaxBoilerplateShare, body.TextContent.Length);
-    }
-
-    private static void RemoveWhere(IElement body, Func<IElement, int, bool> doomedWhen, int bodyChars)
-    {
+        var stats = Measure(body);
+        var bodyProse = Math.Max(1, stats.Prose(body));
         var doomed = new List<IElement>();
         var stack = new Stack<IElement>();
         stack.Push(body);
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element != body && doomedWhen(element, bodyChars))
+            if (element != body && IsDoomed(element, stats, bodyProse))
             {
                 doomed.Add(element);
                 continue;
@@ -227,13 +235,31 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    private static bool IsNonContent(IElement element)
+    private static bool IsDoomed(IElement element, TextStats stats, int bodyProse)
     {
-        if (ExtractRules.NonContentTags.Contains(element.LocalName))
+        var tag = element.LocalName;
+        if (tag == "noscript")
+        {
+            // Server-rendered fallbacks (Discourse posts) live in <noscript>; a tracking pixel or "enable JavaScript" does not.
+            return stats.Lengths.GetValueOrDefault(element).Text < NoscriptMinChars;
+        }
+
+        if (ExtractRules.NonContentTags.Contains(tag))
         {
             return true;
         }
 
+        var small = stats.Prose(element) < bodyProse * MaxBoilerplateShare;
+        if (IsHidden(element))
+        {
+            return small;
+        }
+
+        return small && IsFurniture(element, stats);
+    }
+
+    private static bool IsHidden(IElement element)
+    {
         if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
         {
             return true;
@@ -250,7 +276,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     }
 
     /// <summary>Navigation, headers, footers, share bars, sidebars: by tag, role, class or id. The caller guards against wrappers of the whole page.</summary>
-    private static bool IsFurniture(IElement element)
+    private static bool IsFurniture(IElement element, TextStats stats)
     {
         var tag = element.LocalName;
         if (ExtractRules.StructuralBoilerplateTags.Contains(tag))
@@ -258,8 +284,8 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return true;
         }
 
-        // The article itself is never furniture, whatever its classes say ("post has-sidebar").
-        if (tag is "main" or "article" || element.GetAttribute("itemprop")?.Contains("articleBody", StringComparison.OrdinalIgnoreCase) == true)
+        // The article, and layout columns around it, are never furniture whatever their classes say ("post has-sidebar").
+        if (stats.HoldsMain.Contains(element))
         {
             return false;
         }
@@ -343,7 +369,17 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     {
         public Dictionary<IElement, (int Text, int Link)> Lengths { get; } = [];
         public int HeadlineLinks { get; set; }
+
+        /// <summary>Elements that are or contain a main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</summary>
+        public HashSet<IElement> HoldsMain { get; } = [];
+
+        public int Prose(IElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
     }
+
+    private static bool IsMainMarker(IElement e) =>
+        e.LocalName is "main" or "article"
+        || string.Equals(e.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase)
+        || e.GetAttribute("itemprop")?.Contains("articleBody", StringComparison.OrdinalIgnoreCase) == true;
 
     private static TextStats Measure(IElement root)
     {
@@ -366,17 +402,27 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             var e = order[i];
             var text = 0;
             var link = 0;
-            foreach (var node in e.ChildNodes)
+            var main = IsMainMarker(e);
+            if (!SilentTags.Contains(e.LocalName))
             {
-                if (node.NodeType == NodeType.Text)
+                foreach (var node in e.ChildNodes)
                 {
-                    text += CountNonSpace(node.TextContent);
+                    if (node.NodeType == NodeType.Text)
+                    {
+                        text += CountNonSpace(node.TextContent);
+                    }
+                    else if (node is IElement child && stats.Lengths.TryGetValue(child, out var c))
+                    {
+                        text += c.Text;
+                        link += c.Link;
+                        main |= stats.HoldsMain.Contains(child);
+                    }
                 }
-                else if (node is IElement child && stats.Lengths.TryGetValue(child, out var c))
-                {
-                    text += c.Text;
-                    link += c.Link;
-                }
+            }
+
+            if (main)
+            {
+                stats.HoldsMain.Add(e);
             }
 
             if (e.LocalName == "a")
