@@ -39,6 +39,9 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// <summary>Share of the page text above which a class/id match is not trusted (Genesis' content-sidebar-wrap holds ~90%).</summary>
     private const double MaxBoilerplateShare = 0.4;
 
+    /// <summary>The chosen container must hold this share of the page's prose, else it is widened (swept on wcxb-dev).</summary>
+    private const double MinContainerShare = 0.5;
+
     /// <summary>A &lt;noscript&gt; with less text than this is a fallback notice or a pixel, not a server-rendered page.</summary>
     private const int NoscriptMinChars = 200;
 
@@ -104,7 +107,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
 
             var stats = Measure(body);
-            var container = PickContainer(body, stats);
+            var container = Widen(PickContainer(body, stats), body, stats);
             var paragraphs = new List<Paragraph>();
             CollectParagraphs(container, paragraphs, clock);
             if (clock.Elapsed > options.TimeBudget)
@@ -529,6 +532,23 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         return article ?? body;
+    }
+
+    /// <summary>
+    /// Step 3 of the cascade: a container holding less than <see cref="MinContainerShare"/> of the page's prose is
+    /// one section of a page made of many (landing pages, product pages, threads); climb to the nearest
+    /// ancestor that holds that share.
+    /// </summary>
+    private static IElement Widen(IElement container, IElement body, TextStats stats)
+    {
+        var pageProse = stats.Prose(body);
+        var e = container;
+        while (e != body && stats.Prose(e) < pageProse * MinContainerShare && e.ParentElement is { } parent)
+        {
+            e = parent;
+        }
+
+        return e;
     }
 
     private void CollectParagraphs(IElement container, List<Paragraph> output, Stopwatch clock)
