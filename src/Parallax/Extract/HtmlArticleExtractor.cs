@@ -42,6 +42,9 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// <summary>The chosen container must hold this share of the page's prose, else it is widened (swept on wcxb-dev).</summary>
     private const double MinContainerShare = 0.5;
 
+    /// <summary>A link with this much text (non-space characters) is an item of a listing (headline, teaser), not a menu entry.</summary>
+    private const int ContentLinkChars = 30;
+
     /// <summary>A &lt;noscript&gt; with less text than this is a fallback notice or a pixel, not a server-rendered page.</summary>
     private const int NoscriptMinChars = 200;
 
@@ -370,13 +373,16 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// <summary>Text and link-text lengths of every element, in one post-order pass.</summary>
     private sealed class TextStats
     {
-        public Dictionary<IElement, (int Text, int Link)> Lengths { get; } = [];
+        public Dictionary<IElement, (int Text, int Link, int LongLink)> Lengths { get; } = [];
         public int HeadlineLinks { get; set; }
 
         /// <summary>Elements that are or contain a main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</summary>
         public HashSet<IElement> HoldsMain { get; } = [];
 
         public int Prose(IElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
+
+        /// <summary>Prose plus headline-length link text: the items of a listing count, menu links do not.</summary>
+        public int Content(IElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link + l.LongLink : 0;
     }
 
     private static bool IsMainMarker(IElement e) =>
@@ -405,6 +411,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             var e = order[i];
             var text = 0;
             var link = 0;
+            var longLink = 0;
             var main = IsMainMarker(e);
             if (!SilentTags.Contains(e.LocalName))
             {
@@ -418,6 +425,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                     {
                         text += c.Text;
                         link += c.Link;
+                        longLink += c.LongLink;
                         main |= stats.HoldsMain.Contains(child);
                     }
                 }
@@ -435,9 +443,11 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 {
                     stats.HeadlineLinks++;
                 }
+
+                longLink = text >= ContentLinkChars ? text : 0;
             }
 
-            stats.Lengths[e] = (text, link);
+            stats.Lengths[e] = (text, link, longLink);
         }
 
         return stats;
@@ -541,9 +551,9 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// </summary>
     private static IElement Widen(IElement container, IElement body, TextStats stats)
     {
-        var pageProse = stats.Prose(body);
+        var pageProse = stats.Content(body);
         var e = container;
-        while (e != body && stats.Prose(e) < pageProse * MinContainerShare && e.ParentElement is { } parent)
+        while (e != body && stats.Content(e) < pageProse * MinContainerShare && e.ParentElement is { } parent)
         {
             e = parent;
         }
