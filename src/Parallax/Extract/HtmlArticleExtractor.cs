@@ -133,7 +133,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             var (kind, evidence) = DecideKind(meta, body, stats, bodyParagraphs, chars, density);
 
             // Link items are the content of a listing; elsewhere short link-only paragraphs are navigation.
-            var texts = CleanParagraphs(paragraphs, title, meta, dropLinkParagraphs: kind != Model.PageKinds.Listing);
+            var texts = CleanParagraphs(paragraphs, title, meta, dropLinkParagraphs: kind == Model.PageKinds.Article);
 
             if (meta.JsonLdBody is { } ldBody && ldBody.Length > 2 * Math.Max(chars, 100))
             {
