@@ -14,6 +14,7 @@ namespace Parallax.Extract;
 /// </summary>
 internal sealed class HtmlArticleExtractor(ExtractOptions options)
 {
+
     /// <summary>A container with less paragraph text than this is not trusted as the article (a teaser card).</summary>
     private const int MinContainerChars = 200;
 
@@ -109,7 +110,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 return TimedOut("removing boilerplate");
             }
 
-            var stats = Measure(body);
+            var stats = Measure(body, countMarkers: true);
             var container = Widen(PickContainer(body, stats), body, stats);
             var paragraphs = new List<Paragraph>();
             CollectParagraphs(container, paragraphs, clock);
@@ -217,13 +218,14 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     {
         var stats = Measure(body);
         var bodyProse = Math.Max(1, stats.Prose(body));
+        var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
         var doomed = new List<IElement>();
         var stack = new Stack<IElement>();
         stack.Push(body);
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element != body && IsDoomed(element, stats, bodyProse))
+            if (element != body && IsDoomed(element, stats, bodyProse, verdicts))
             {
                 doomed.Add(element);
                 continue;
@@ -241,7 +243,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    private static bool IsDoomed(IElement element, TextStats stats, int bodyProse)
+    private static bool IsDoomed(IElement element, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts)
     {
         var tag = element.LocalName;
         if (tag == "noscript")
@@ -261,7 +263,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return small;
         }
 
-        return small && IsFurniture(element, stats);
+        return small && IsFurniture(element, stats, verdicts);
     }
 
     private static bool IsHidden(IElement element)
@@ -282,7 +284,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     }
 
     /// <summary>Navigation, headers, footers, share bars, sidebars: by tag, role, class or id. The caller guards against wrappers of the whole page.</summary>
-    private static bool IsFurniture(IElement element, TextStats stats)
+    private static bool IsFurniture(IElement element, TextStats stats, Dictionary<string, bool> verdicts)
     {
         var tag = element.LocalName;
         if (ExtractRules.StructuralBoilerplateTags.Contains(tag))
@@ -302,7 +304,24 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return true;
         }
 
-        return MatchesBoilerplate(element.ClassName) || MatchesBoilerplate(element.Id);
+        return Matches(element.ClassName) || Matches(element.Id);
+
+        // Pages repeat the same class lists on hundreds of elements; each list is matched once per page.
+        bool Matches(string? names)
+        {
+            if (string.IsNullOrEmpty(names))
+            {
+                return false;
+            }
+
+            if (!verdicts.TryGetValue(names, out var verdict))
+            {
+                verdict = MatchesBoilerplate(names);
+                verdicts[names] = verdict;
+            }
+
+            return verdict;
+        }
     }
 
     internal static bool MatchesBoilerplate(string? names)
@@ -344,9 +363,10 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                     return true;
                 }
 
-                foreach (var prefix in ExtractRules.BoilerplatePrefixes)
+                var prefixes = ExtractRules.BoilerplatePrefixSet.GetAlternateLookup<ReadOnlySpan<char>>();
+                foreach (var length in ExtractRules.BoilerplatePrefixLengths)
                 {
-                    if (part.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    if (part.Length >= length && prefixes.Contains(part[..length]))
                     {
                         return true;
                     }
@@ -376,6 +396,10 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         public Dictionary<IElement, (int Text, int Link, int LongLink)> Lengths { get; } = [];
         public int HeadlineLinks { get; set; }
 
+        /// <summary>Elements whose class or id names forum software parts, and shop parts.</summary>
+        public int ForumMarks { get; set; }
+        public int ProductMarks { get; set; }
+
         /// <summary>Elements that are or contain a main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</summary>
         public HashSet<IElement> HoldsMain { get; } = [];
 
@@ -390,9 +414,10 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         || string.Equals(e.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase)
         || e.GetAttribute("itemprop")?.Contains("articleBody", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static TextStats Measure(IElement root)
+    private static TextStats Measure(IElement root, bool countMarkers = false)
     {
         var stats = new TextStats();
+        var markerCache = countMarkers ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
         var order = new List<IElement>();
         var stack = new Stack<IElement>();
         stack.Push(root);
@@ -448,6 +473,12 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
 
             stats.Lengths[e] = (text, link, longLink);
+            if (markerCache is not null)
+            {
+                var marks = MarkerKind(e.ClassName, markerCache) | MarkerKind(e.Id, markerCache);
+                stats.ForumMarks += marks & 1;
+                stats.ProductMarks += marks >> 1;
+            }
         }
 
         return stats;
@@ -738,8 +769,8 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         var substantial = ((paragraphs >= ArticleMinParagraphs && chars >= ArticleMinCharsWithParagraphs) || chars >= ArticleMinChars) && density < MaxArticleLinkDensity;
-        var forumMarks = CountMarkers(body, ExtractRules.ForumMarkers);
-        var productMarks = CountMarkers(body, ExtractRules.ProductMarkers);
+        var forumMarks = stats.ForumMarks;
+        var productMarks = stats.ProductMarks;
         if (substantial && !ldArticle && forumMarks >= 3)
         {
             return (Model.PageKinds.Forum, $"{forumMarks} forum post markers");
@@ -785,23 +816,32 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         return (Model.PageKinds.Other, "too little article text: " + numbers);
     }
 
-    private static int CountMarkers(IElement body, string[] markers)
+    /// <summary>Whether a class or id names forum (1) or shop (2) parts; cached per distinct string.</summary>
+    private static int MarkerKind(string? names, Dictionary<string, int> cache)
     {
-        var count = 0;
-        foreach (var e in body.QuerySelectorAll("[class], [id]"))
+        if (string.IsNullOrEmpty(names))
         {
-            var names = (e.ClassName ?? string.Empty) + " " + (e.Id ?? string.Empty);
-            foreach (var marker in markers)
-            {
-                if (names.Contains(marker, StringComparison.OrdinalIgnoreCase))
-                {
-                    count++;
-                    break;
-                }
-            }
+            return 0;
         }
 
-        return count;
+        if (cache.TryGetValue(names, out var kind))
+        {
+            return kind;
+        }
+
+        kind = 0;
+        foreach (var marker in ExtractRules.ForumMarkers)
+        {
+            kind |= names.Contains(marker, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        }
+
+        foreach (var marker in ExtractRules.ProductMarkers)
+        {
+            kind |= names.Contains(marker, StringComparison.OrdinalIgnoreCase) ? 2 : 0;
+        }
+
+        cache[names] = kind;
+        return kind;
     }
 
 }
