@@ -12,6 +12,28 @@ namespace Parallax.Extract;
 /// Extracts an article from an HTML page: metadata from JSON-LD, OpenGraph and meta tags; the body from
 /// the best content container after boilerplate is removed; a page kind from both.
 /// </summary>
+/// <remarks>
+/// The body cascade, in order:
+/// <list type="number">
+/// <item>Limits: byte/line scan before parsing, DOM depth and node count after, the time budget between steps.</item>
+/// <item>Pruning: scripts, styles, forms of input and small <c>noscript</c> go; hidden elements, furniture tags
+/// (<c>nav</c>, <c>header</c>, <c>footer</c>, <c>aside</c>...) and class/id matches from <see cref="ExtractRules"/> go
+/// unless they hold <see cref="MaxBoilerplateShare"/> of the page's prose (measured before removal) or wrap a
+/// main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</item>
+/// <item>Container: <c>itemprop=articleBody</c> when it holds <see cref="MinContainerChars"/>; else the element
+/// whose paragraphs score highest (paragraph text less link text, voted to parent and grandparent), replaced by the
+/// <c>article</c> that holds it.</item>
+/// <item>Widening: a container holding less than <see cref="MinContainerShare"/> of the page's content (prose plus
+/// headline-length link text) is one section of many; its nearest ancestor holding that share is taken instead.</item>
+/// <item>Paragraphs: block elements, headings, list items, cells and <c>br</c>-separated runs become paragraphs;
+/// on article pages short link-dense ones are dropped as navigation; the headline, bylines and date lines at the
+/// top, teaser blocks and share/tag lines at the end are cut.</item>
+/// <item>Fallback: when the JSON-LD <c>articleBody</c> is more than twice the text found, the page is
+/// script-rendered and that text is the body.</item>
+/// </list>
+/// The page kind comes from JSON-LD types, then the amount and link density of body text, forum and shop markers
+/// counted while measuring, and headline links for listings.
+/// </remarks>
 internal sealed class HtmlArticleExtractor(ExtractOptions options)
 {
 
