@@ -117,6 +117,11 @@ internal static partial class ExtractRules
         "pager", "recommend", "trending", "mostread", "most-read", "readmore", "read-more", "skip", "byline",
     ];
 
+    public static readonly FrozenSet<string> BoilerplatePrefixSet = BoilerplatePrefixes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The distinct lengths of <see cref="BoilerplatePrefixes"/>: a part is looked up once per length, not compared with every prefix.</summary>
+    public static readonly int[] BoilerplatePrefixLengths = [.. BoilerplatePrefixes.Select(p => p.Length).Distinct().Order()];
+
     /// <summary>Whole class/id tokens that mark boilerplate (<c>meta</c>, <c>more</c>); as parts of longer names they are too common.</summary>
     public static readonly FrozenSet<string> BoilerplateWholeTokens = new[]
     {

@@ -12,8 +12,31 @@ namespace Parallax.Extract;
 /// Extracts an article from an HTML page: metadata from JSON-LD, OpenGraph and meta tags; the body from
 /// the best content container after boilerplate is removed; a page kind from both.
 /// </summary>
+/// <remarks>
+/// The body cascade, in order:
+/// <list type="number">
+/// <item>Limits: byte/line scan before parsing, DOM depth and node count after, the time budget between steps.</item>
+/// <item>Pruning: scripts, styles, forms of input and small <c>noscript</c> go; hidden elements, furniture tags
+/// (<c>nav</c>, <c>header</c>, <c>footer</c>, <c>aside</c>...) and class/id matches from <see cref="ExtractRules"/> go
+/// unless they hold <see cref="MaxBoilerplateShare"/> of the page's prose (measured before removal) or wrap a
+/// main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</item>
+/// <item>Container: <c>itemprop=articleBody</c> when it holds <see cref="MinContainerChars"/>; else the element
+/// whose paragraphs score highest (paragraph text less link text, voted to parent and grandparent), replaced by the
+/// <c>article</c> that holds it.</item>
+/// <item>Widening: a container holding less than <see cref="MinContainerShare"/> of the page's content (prose plus
+/// headline-length link text) is one section of many; its nearest ancestor holding that share is taken instead.</item>
+/// <item>Paragraphs: block elements, headings, list items, cells and <c>br</c>-separated runs become paragraphs;
+/// on article pages short link-dense ones are dropped as navigation; the headline, bylines and date lines at the
+/// top, teaser blocks and share/tag lines at the end are cut.</item>
+/// <item>Fallback: when the JSON-LD <c>articleBody</c> is more than twice the text found, the page is
+/// script-rendered and that text is the body.</item>
+/// </list>
+/// The page kind comes from JSON-LD types, then the amount and link density of body text, forum and shop markers
+/// counted while measuring, and headline links for listings.
+/// </remarks>
 internal sealed class HtmlArticleExtractor(ExtractOptions options)
 {
+
     /// <summary>A container with less paragraph text than this is not trusted as the article (a teaser card).</summary>
     private const int MinContainerChars = 200;
 
@@ -38,6 +61,18 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     /// <summary>Share of the page text above which a class/id match is not trusted (Genesis' content-sidebar-wrap holds ~90%).</summary>
     private const double MaxBoilerplateShare = 0.4;
+
+    /// <summary>The chosen container must hold this share of the page's prose, else it is widened (swept on wcxb-dev).</summary>
+    private const double MinContainerShare = 0.5;
+
+    /// <summary>A link with this much text (non-space characters) is an item of a listing (headline, teaser), not a menu entry.</summary>
+    private const int ContentLinkChars = 30;
+
+    /// <summary>A &lt;noscript&gt; with less text than this is a fallback notice or a pixel, not a server-rendered page.</summary>
+    private const int NoscriptMinChars = 200;
+
+    /// <summary>Elements whose text is code or styling, never read; measuring skips them.</summary>
+    private static readonly FrozenSet<string> SilentTags = new[] { "script", "style", "template", "svg" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Elements whose text flows inside a paragraph.</summary>
     private static readonly FrozenSet<string> InlineTags = new[]
@@ -97,8 +132,8 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 return TimedOut("removing boilerplate");
             }
 
-            var stats = Measure(body);
-            var container = PickContainer(body, stats);
+            var stats = Measure(body, countMarkers: true);
+            var container = Widen(PickContainer(body, stats), body, stats);
             var paragraphs = new List<Paragraph>();
             CollectParagraphs(container, paragraphs, clock);
             if (clock.Elapsed > options.TimeBudget)
@@ -121,7 +156,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             var (kind, evidence) = DecideKind(meta, body, stats, bodyParagraphs, chars, density);
 
             // Link items are the content of a listing; elsewhere short link-only paragraphs are navigation.
-            var texts = CleanParagraphs(paragraphs, title, meta, dropLinkParagraphs: kind != Model.PageKinds.Listing);
+            var texts = CleanParagraphs(paragraphs, title, meta, dropLinkParagraphs: kind == Model.PageKinds.Article);
 
             if (meta.JsonLdBody is { } ldBody && ldBody.Length > 2 * Math.Max(chars, 100))
             {
@@ -194,22 +229,25 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         return default;
     }
 
+    /// <summary>
+    /// Removes what is not body. Hidden elements, furniture tags and class/id matches are removed only while
+    /// they hold less than <see cref="MaxBoilerplateShare"/> of the page's prose (text outside links, measured
+    /// before anything is removed): a layout column named <c>sidebar-first-only</c> or a hidden streaming
+    /// container that holds the article must stay. Elements wrapping the article itself (<c>article</c>,
+    /// <c>main</c>, <c>itemprop=articleBody</c>) are never removed for their class names.
+    /// </summary>
     private static void RemoveBoilerplate(IElement body)
     {
-        // First what never holds text, so the share guard below measures readable text, not inline scripts.
-        RemoveWhere(body, static (e, _) => IsNonContent(e), 0);
-        RemoveWhere(body, static (e, chars) => IsFurniture(e) && e.TextContent.Length < chars * MaxBoilerplateShare, body.TextContent.Length);
-    }
-
-    private static void RemoveWhere(IElement body, Func<IElement, int, bool> doomedWhen, int bodyChars)
-    {
+        var stats = Measure(body);
+        var bodyProse = Math.Max(1, stats.Prose(body));
+        var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
         var doomed = new List<IElement>();
         var stack = new Stack<IElement>();
         stack.Push(body);
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element != body && doomedWhen(element, bodyChars))
+            if (element != body && IsDoomed(element, stats, bodyProse, verdicts))
             {
                 doomed.Add(element);
                 continue;
@@ -227,13 +265,31 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    private static bool IsNonContent(IElement element)
+    private static bool IsDoomed(IElement element, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts)
     {
-        if (ExtractRules.NonContentTags.Contains(element.LocalName))
+        var tag = element.LocalName;
+        if (tag == "noscript")
+        {
+            // Server-rendered fallbacks (Discourse posts) live in <noscript>; a tracking pixel or "enable JavaScript" does not.
+            return stats.Lengths.GetValueOrDefault(element).Text < NoscriptMinChars;
+        }
+
+        if (ExtractRules.NonContentTags.Contains(tag))
         {
             return true;
         }
 
+        var small = stats.Prose(element) < bodyProse * MaxBoilerplateShare;
+        if (IsHidden(element))
+        {
+            return small;
+        }
+
+        return small && IsFurniture(element, stats, verdicts);
+    }
+
+    private static bool IsHidden(IElement element)
+    {
         if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
         {
             return true;
@@ -250,7 +306,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     }
 
     /// <summary>Navigation, headers, footers, share bars, sidebars: by tag, role, class or id. The caller guards against wrappers of the whole page.</summary>
-    private static bool IsFurniture(IElement element)
+    private static bool IsFurniture(IElement element, TextStats stats, Dictionary<string, bool> verdicts)
     {
         var tag = element.LocalName;
         if (ExtractRules.StructuralBoilerplateTags.Contains(tag))
@@ -258,8 +314,8 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return true;
         }
 
-        // The article itself is never furniture, whatever its classes say ("post has-sidebar").
-        if (tag is "main" or "article" || element.GetAttribute("itemprop")?.Contains("articleBody", StringComparison.OrdinalIgnoreCase) == true)
+        // The article, and layout columns around it, are never furniture whatever their classes say ("post has-sidebar").
+        if (stats.HoldsMain.Contains(element))
         {
             return false;
         }
@@ -270,7 +326,24 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return true;
         }
 
-        return MatchesBoilerplate(element.ClassName) || MatchesBoilerplate(element.Id);
+        return Matches(element.ClassName) || Matches(element.Id);
+
+        // Pages repeat the same class lists on hundreds of elements; each list is matched once per page.
+        bool Matches(string? names)
+        {
+            if (string.IsNullOrEmpty(names))
+            {
+                return false;
+            }
+
+            if (!verdicts.TryGetValue(names, out var verdict))
+            {
+                verdict = MatchesBoilerplate(names);
+                verdicts[names] = verdict;
+            }
+
+            return verdict;
+        }
     }
 
     internal static bool MatchesBoilerplate(string? names)
@@ -312,9 +385,10 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                     return true;
                 }
 
-                foreach (var prefix in ExtractRules.BoilerplatePrefixes)
+                var prefixes = ExtractRules.BoilerplatePrefixSet.GetAlternateLookup<ReadOnlySpan<char>>();
+                foreach (var length in ExtractRules.BoilerplatePrefixLengths)
                 {
-                    if (part.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    if (part.Length >= length && prefixes.Contains(part[..length]))
                     {
                         return true;
                     }
@@ -341,13 +415,31 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// <summary>Text and link-text lengths of every element, in one post-order pass.</summary>
     private sealed class TextStats
     {
-        public Dictionary<IElement, (int Text, int Link)> Lengths { get; } = [];
+        public Dictionary<IElement, (int Text, int Link, int LongLink)> Lengths { get; } = [];
         public int HeadlineLinks { get; set; }
+
+        /// <summary>Elements whose class or id names forum software parts, and shop parts.</summary>
+        public int ForumMarks { get; set; }
+        public int ProductMarks { get; set; }
+
+        /// <summary>Elements that are or contain a main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</summary>
+        public HashSet<IElement> HoldsMain { get; } = [];
+
+        public int Prose(IElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
+
+        /// <summary>Prose plus headline-length link text: the items of a listing count, menu links do not.</summary>
+        public int Content(IElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link + l.LongLink : 0;
     }
 
-    private static TextStats Measure(IElement root)
+    private static bool IsMainMarker(IElement e) =>
+        e.LocalName is "main" or "article"
+        || string.Equals(e.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase)
+        || e.GetAttribute("itemprop")?.Contains("articleBody", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static TextStats Measure(IElement root, bool countMarkers = false)
     {
         var stats = new TextStats();
+        var markerCache = countMarkers ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
         var order = new List<IElement>();
         var stack = new Stack<IElement>();
         stack.Push(root);
@@ -366,17 +458,29 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             var e = order[i];
             var text = 0;
             var link = 0;
-            foreach (var node in e.ChildNodes)
+            var longLink = 0;
+            var main = IsMainMarker(e);
+            if (!SilentTags.Contains(e.LocalName))
             {
-                if (node.NodeType == NodeType.Text)
+                foreach (var node in e.ChildNodes)
                 {
-                    text += CountNonSpace(node.TextContent);
+                    if (node.NodeType == NodeType.Text)
+                    {
+                        text += CountNonSpace(node.TextContent);
+                    }
+                    else if (node is IElement child && stats.Lengths.TryGetValue(child, out var c))
+                    {
+                        text += c.Text;
+                        link += c.Link;
+                        longLink += c.LongLink;
+                        main |= stats.HoldsMain.Contains(child);
+                    }
                 }
-                else if (node is IElement child && stats.Lengths.TryGetValue(child, out var c))
-                {
-                    text += c.Text;
-                    link += c.Link;
-                }
+            }
+
+            if (main)
+            {
+                stats.HoldsMain.Add(e);
             }
 
             if (e.LocalName == "a")
@@ -386,9 +490,17 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 {
                     stats.HeadlineLinks++;
                 }
+
+                longLink = text >= ContentLinkChars ? text : 0;
             }
 
-            stats.Lengths[e] = (text, link);
+            stats.Lengths[e] = (text, link, longLink);
+            if (markerCache is not null)
+            {
+                var marks = MarkerKind(e.ClassName, markerCache) | MarkerKind(e.Id, markerCache);
+                stats.ForumMarks += marks & 1;
+                stats.ProductMarks += marks >> 1;
+            }
         }
 
         return stats;
@@ -483,6 +595,23 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         return article ?? body;
+    }
+
+    /// <summary>
+    /// Step 3 of the cascade: a container holding less than <see cref="MinContainerShare"/> of the page's prose is
+    /// one section of a page made of many (landing pages, product pages, threads); climb to the nearest
+    /// ancestor that holds that share.
+    /// </summary>
+    private static IElement Widen(IElement container, IElement body, TextStats stats)
+    {
+        var pageProse = stats.Content(body);
+        var e = container;
+        while (e != body && stats.Content(e) < pageProse * MinContainerShare && e.ParentElement is { } parent)
+        {
+            e = parent;
+        }
+
+        return e;
     }
 
     private void CollectParagraphs(IElement container, List<Paragraph> output, Stopwatch clock)
@@ -662,8 +791,8 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         var substantial = ((paragraphs >= ArticleMinParagraphs && chars >= ArticleMinCharsWithParagraphs) || chars >= ArticleMinChars) && density < MaxArticleLinkDensity;
-        var forumMarks = CountMarkers(body, ExtractRules.ForumMarkers);
-        var productMarks = CountMarkers(body, ExtractRules.ProductMarkers);
+        var forumMarks = stats.ForumMarks;
+        var productMarks = stats.ProductMarks;
         if (substantial && !ldArticle && forumMarks >= 3)
         {
             return (Model.PageKinds.Forum, $"{forumMarks} forum post markers");
@@ -709,23 +838,32 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         return (Model.PageKinds.Other, "too little article text: " + numbers);
     }
 
-    private static int CountMarkers(IElement body, string[] markers)
+    /// <summary>Whether a class or id names forum (1) or shop (2) parts; cached per distinct string.</summary>
+    private static int MarkerKind(string? names, Dictionary<string, int> cache)
     {
-        var count = 0;
-        foreach (var e in body.QuerySelectorAll("[class], [id]"))
+        if (string.IsNullOrEmpty(names))
         {
-            var names = (e.ClassName ?? string.Empty) + " " + (e.Id ?? string.Empty);
-            foreach (var marker in markers)
-            {
-                if (names.Contains(marker, StringComparison.OrdinalIgnoreCase))
-                {
-                    count++;
-                    break;
-                }
-            }
+            return 0;
         }
 
-        return count;
+        if (cache.TryGetValue(names, out var kind))
+        {
+            return kind;
+        }
+
+        kind = 0;
+        foreach (var marker in ExtractRules.ForumMarkers)
+        {
+            kind |= names.Contains(marker, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        }
+
+        foreach (var marker in ExtractRules.ProductMarkers)
+        {
+            kind |= names.Contains(marker, StringComparison.OrdinalIgnoreCase) ? 2 : 0;
+        }
+
+        cache[names] = kind;
+        return kind;
     }
 
 }
