@@ -13,7 +13,7 @@ internal static class WcxbPages
     {
         get
         {
-            var path = Path.GetFullPath(Path.Combine(BenchPaths.RepoRoot, "..", "shared", "bench", "extraction", "wcxb-dev"));
+            var path = Path.Combine(BenchPaths.Shared, "bench", "extraction", "wcxb-dev");
             return Directory.Exists(path) ? path : null;
         }
     }
