@@ -47,10 +47,10 @@ internal static class ExtractionPages
         });
         Console.WriteLine($"AngleSharp parse only: median {Median(parseOnly.Times):0.00} ms, mean {parseOnly.Times.Average():0.00} ms");
 
-        Console.WriteLine("extractor\tmedian ms\tmean ms\tp95 ms\tpages/s\tF1 all\tF1 articles\ttitle\tauthor\tdate");
+        Console.WriteLine("extractor\tmedian ms\tmean ms\tp95 ms\tCPU ms/page\tpages/s\tF1 all\tF1 articles\ttitle\tauthor\tdate");
         Print("Parallax", parallax);
         Print("SmartReader 0.11.1", smart);
-        Console.WriteLine($"throughput ratio Parallax/SmartReader: {smart.Times.Average() / parallax.Times.Average():0.0}x");
+        Console.WriteLine($"throughput ratio Parallax/SmartReader: {smart.Times.Average() / parallax.Times.Average():0.0}x wall, {smart.CpuMsPerPage / parallax.CpuMsPerPage:0.0}x CPU");
     }
 
     /// <summary>SmartReader on one page; it throws on some inputs (an empty URL), which counts as nothing extracted.</summary>
@@ -68,7 +68,8 @@ internal static class ExtractionPages
         }
     }
 
-    private sealed record Timed(List<double> Times, List<PageScore> Scores);
+    /// <summary>Wall times per page, scores, and the process's CPU time per page (less sensitive to a loaded machine).</summary>
+    private sealed record Timed(List<double> Times, List<PageScore> Scores, double CpuMsPerPage);
 
     private static Timed Time(List<WcxbPage> pages, Func<WcxbPage, PageScore> run)
     {
@@ -79,6 +80,8 @@ internal static class ExtractionPages
 
         var times = new List<double>(pages.Count);
         var scores = new List<PageScore>(pages.Count);
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         foreach (var page in pages)
         {
             var clock = Stopwatch.StartNew();
@@ -87,7 +90,8 @@ internal static class ExtractionPages
             scores.Add(score);
         }
 
-        return new Timed(times, scores);
+        process.Refresh();
+        return new Timed(times, scores, (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / pages.Count);
     }
 
     private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
@@ -107,6 +111,7 @@ internal static class ExtractionPages
             sorted[sorted.Count / 2].ToString("0.00", CultureInfo.InvariantCulture),
             sorted.Average().ToString("0.00", CultureInfo.InvariantCulture),
             sorted[(int)(sorted.Count * 0.95)].ToString("0.00", CultureInfo.InvariantCulture),
+            t.CpuMsPerPage.ToString("0.00", CultureInfo.InvariantCulture),
             (1000 / sorted.Average()).ToString("0", CultureInfo.InvariantCulture),
             t.Scores.Average(s => s.Body.F1).ToString("0.000", CultureInfo.InvariantCulture),
             (articles.Count == 0 ? 0 : articles.Average(s => s.Body.F1)).ToString("0.000", CultureInfo.InvariantCulture),
