@@ -13,8 +13,16 @@ internal sealed class ClauseAttributor
     // An introductory phrase (`On February 19,`) longer than this is a clause, not an introduction.
     private const int MaxIntroTokens = 10;
 
-    // A role phrase in an apposition (`The spokesperson of the Iranian Foreign Ministry,`) is short.
-    private const int MaxRolePhraseTokens = 12;
+    // A role phrase in an apposition (`The spokesperson of the Iranian Foreign Ministry,`) is short; PolNeAR's
+    // longest common appositions (`director of the Institute for Policy Integrity at New York University's law
+    // school`) run to about 20 tokens.
+    private const int MaxRolePhraseTokens = 20;
+
+    // A party tag or aside between a name and its verb: `(D-Wis.)`, `(R-Ga.)`.
+    private const int MaxParentheticalTokens = 8;
+
+    // A common-noun subject of a cue (`all the experts I interviewed`); longer runs are clauses, not speakers.
+    private const int MaxNounPhraseTokens = 6;
 
     private enum AttributionKind
     {
@@ -521,13 +529,30 @@ internal sealed class ClauseAttributor
             return ParseApposition(j, out leftStart);
         }
 
+        // `Rep. Gwen Moore (D-Wis.) said`: the party tag is not part of the run.
+        if (IsPunct(j, ')'))
+        {
+            var open = j - 1;
+            while (open > first && open > j - MaxParentheticalTokens && !IsPunct(open, '(') && !inQuote[open])
+            {
+                open--;
+            }
+
+            if (!IsPunct(open, '(') || open - 1 < first)
+            {
+                return null;
+            }
+
+            j = open - 1;
+        }
+
         if (!IsRunWord(j))
         {
-            return null;
+            return ParseNounPhraseLeft(j, out leftStart);
         }
 
         var k = j;
-        while (k - 1 >= first && (IsRunWord(k - 1) || (IsNameConnector(k - 1) && k - 2 >= first && IsCapitalized(k - 2) && IsCapitalized(k))))
+        while (k - 1 >= first && (IsRunWord(k - 1) || (IsAbbreviationDot(k - 1) && k - 2 >= first) || (IsNameConnector(k - 1) && k - 2 >= first && IsCapitalized(k - 2) && IsCapitalized(k))))
         {
             k--;
         }
@@ -537,9 +562,54 @@ internal sealed class ClauseAttributor
             k--;
         }
 
+        var run = ClassifyRun(k, j);
+        if (run is null && k < j + 1 && k - 1 >= first && tokens[k - 1].Kind == TokenKind.Word && !IsCapitalized(k - 1))
+        {
+            // A lowercase head before the run: `top Clinton aides said`.
+            return ParseNounPhraseLeft(j, out leftStart);
+        }
+
         leftStart = k;
-        return ClassifyRun(k, j);
+        return run;
     }
+
+    /// <summary>The dot of a title or an initial inside a name: <c>Mr. Obama</c>, <c>Leonard E. Burman</c>.</summary>
+    private bool IsAbbreviationDot(int i) =>
+        i > 0 && i < Count && IsPunct(i, '.') && tokens[i].Start == tokens[i - 1].End && tokens[i - 1].Kind == TokenKind.Word && !inQuote[i] &&
+        (QuoteRules.TitleAbbreviations.Contains(lower[i - 1]) || (tokens[i - 1].Length == 1 && IsCapitalized(i - 1))) &&
+        i + 1 < Count && IsCapitalized(i + 1);
+
+    /// <summary>
+    /// A common noun phrase ending at <paramref name="j"/> that is the whole subject of a cue: <c>a source said</c>,
+    /// <c>the senators said</c>, <c>Federal and state officials said</c>. It must reach the subject's start or a separator.
+    /// </summary>
+    private Mention? ParseNounPhraseLeft(int j, out int leftStart)
+    {
+        leftStart = j + 1;
+        var k = j;
+        while (k >= first && k > j - MaxNounPhraseTokens && !inQuote[k] &&
+               (tokens[k].Kind == TokenKind.Number || (tokens[k].Kind == TokenKind.Word && !QuoteRules.NotInNounPhrase.Contains(lower[k]) && !IsCue(k))))
+        {
+            k--;
+        }
+
+        k++;
+        if (k > j || !(k == first || (k > first && k - 1 >= 0 && IsSeparator(k - 1))) || tokens[j].Kind != TokenKind.Word || lower[j] is "and" or "of" or "the" or "a" or "an")
+        {
+            return null;
+        }
+
+        if (lower[k] is "and" or "of" or "or")
+        {
+            return null;
+        }
+
+        leftStart = k;
+        var head = j;
+        return new Mention(tokens[k].Start, tokens[head].End, IsCapitalized(head) ? MentionKind.Name : MentionKind.Group, JoinWords(k, head));
+    }
+
+    private bool IsCue(int i) => QuoteRules.FiniteCues.Contains(lower[i]) || QuoteRules.ParticipleCues.Contains(lower[i]);
 
     /// <summary><c>Nasser Kanaani, Iran's foreign ministry spokesman, said</c> or <c>The spokesperson of ..., Nasser Kanaani, announced</c>.</summary>
     private Mention? ParseApposition(int comma, out int leftStart)
@@ -607,7 +677,7 @@ internal sealed class ClauseAttributor
         }
 
         var j = lower[i] is "the" or "a" or "an" ? i + 1 : i;
-        while (j < Count && (IsRunWord(j) || (IsNameConnector(j) && j > i && IsCapitalized(j - 1) && j + 1 < Count && IsCapitalized(j + 1))))
+        while (j < Count && (IsRunWord(j) || IsAbbreviationDot(j) || (IsNameConnector(j) && j > i && IsCapitalized(j - 1) && j + 1 < Count && IsCapitalized(j + 1))))
         {
             j++;
             if (j - 1 > i && !IsCapitalized(j - 1) && (QuoteRules.RoleNouns.Contains(lower[j - 1]) || QuoteRules.GroupNouns.Contains(lower[j - 1])))
@@ -655,7 +725,7 @@ internal sealed class ClauseAttributor
         {
             for (var m = role + 1; m <= e; m++)
             {
-                if (!IsCapitalized(m) || QuoteRules.NotNames.Contains(Text(m)))
+                if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || QuoteRules.NotNames.Contains(Text(m)))
                 {
                     return null;
                 }
@@ -684,17 +754,18 @@ internal sealed class ClauseAttributor
             }
         }
 
-        if (determiner >= 0 && !(e == s && lower[e] == "west"))
-        {
-            return null;
-        }
-
         for (var m = s; m <= e; m++)
         {
-            if (!IsCapitalized(m) || (m == s && QuoteRules.NotNames.Contains(Text(m))))
+            if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || (m == s && QuoteRules.NotNames.Contains(Text(m))))
             {
                 return null;
             }
+        }
+
+        if (determiner >= 0)
+        {
+            // `The Post has learned`, `The New York Times reported`: a named outlet or body.
+            return new Mention(spanStart, tokens[e].End, MentionKind.Organization, JoinWords(s, e));
         }
 
         return new Mention(tokens[s].Start, tokens[e].End, MentionKind.Name, JoinWords(s, e));
@@ -822,9 +893,16 @@ internal sealed class ClauseAttributor
             return 0;
         }
 
-        if (QuoteRules.IntroPrepositions.Contains(lower[0]) || (IsLyAdverb(0) && IsPunct(1, ',')))
+        // `But Trump said ...`, `And, he added, ...`: a leading conjunction is not part of the subject.
+        var s = lower[0] is "but" or "and" or "so" or "yet" or "still" or "now" or "then" or "also" or "or" ? 1 : 0;
+        if (s == 1 && IsPunct(1, ','))
         {
-            for (var m = 1; m < Math.Min(Count, MaxIntroTokens); m++)
+            s = 2;
+        }
+
+        if (s < Count && tokens[s].Kind == TokenKind.Word && !inQuote[s] && (QuoteRules.IntroPrepositions.Contains(lower[s]) || (IsLyAdverb(s) && IsPunct(s + 1, ','))))
+        {
+            for (var m = s + 1; m < Math.Min(Count, s + MaxIntroTokens); m++)
             {
                 if (inQuote[m])
                 {
@@ -838,7 +916,7 @@ internal sealed class ClauseAttributor
             }
         }
 
-        return 0;
+        return s;
     }
 
     private bool HasRoleNoun(int s, int e)
@@ -886,7 +964,15 @@ internal sealed class ClauseAttributor
 
     private bool IsPunct(int i, char c) => i >= 0 && i < Count && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] == c;
 
-    private bool IsQuoteMark(int i) => i >= 0 && i < Count && tokens[i].Kind == TokenKind.Quote && body[tokens[i].Start] is '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '\u201E';
+    private bool IsQuoteMark(int i) =>
+        i >= 0 && i < Count && tokens[i].Kind == TokenKind.Quote &&
+        (body[tokens[i].Start] is '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '\u201E' || IsDoubledApostrophe(i));
+
+    // `''` stands for a double quote in some archives; either apostrophe of the pair is the mark.
+    private bool IsDoubledApostrophe(int i) =>
+        body[tokens[i].Start] == '\'' &&
+        ((i + 1 < Count && tokens[i + 1].Start == tokens[i].End && body[tokens[i + 1].Start] == '\'') ||
+         (i > 0 && tokens[i - 1].End == tokens[i].Start && body[tokens[i - 1].Start] == '\''));
 
     private bool IsSeparator(int i) =>
         i >= 0 && i < Count && (IsPunct(i, ',') || IsPunct(i, ':') || IsPunct(i, ';') || IsPunct(i, '\u2014') || IsPunct(i, '\u2013') || (IsQuoteMark(i) && inQuote[i] && i > 0));
@@ -895,12 +981,17 @@ internal sealed class ClauseAttributor
 
     private string JoinWords(int s, int e)
     {
-        var words = new List<string>(e - s + 1);
+        var text = new System.Text.StringBuilder();
         for (var m = s; m <= e; m++)
         {
-            words.Add(Text(m));
+            if (m > s && tokens[m].Start > tokens[m - 1].End)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(body, tokens[m].Start, tokens[m].Length);
         }
 
-        return string.Join(' ', words);
+        return text.ToString();
     }
 }
