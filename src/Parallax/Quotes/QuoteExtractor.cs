@@ -14,6 +14,10 @@ public sealed class QuoteExtractor
     // Shorter content is punctuation or a stray word, not a statement.
     internal const int MinContentLength = 2;
 
+    // An attribution between two parts of one quote (`," Douglas Holtz-Eakin, an economist at X, said. "`) is short;
+    // longer gaps hold other text.
+    private const int MaxInterruptionLength = 160;
+
     private readonly QuoteExtractorOptions options;
 
     public QuoteExtractor()
@@ -54,7 +58,36 @@ public sealed class QuoteExtractor
         AddStandaloneQuotations(body, quotations, units, drafts);
         drafts.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
         RemoveOverlaps(drafts);
+        MergeInterrupted(drafts);
         return Build(article, drafts);
+    }
+
+    /// <summary>
+    /// <c>"X," he said, "Y."</c> and <c>"X," he said. "Y."</c> are one statement cut by its attribution: the two
+    /// direct quotes become one span from X to Y (the cue sits inside it, as in PolNeAR's discontinuous contents).
+    /// </summary>
+    private static void MergeInterrupted(List<QuoteDraft> drafts)
+    {
+        for (var i = drafts.Count - 2; i >= 0; i--)
+        {
+            var d = drafts[i];
+            var n = drafts[i + 1];
+            if (d.InterruptedBy is not { } cue || n.Kind != QuoteKinds.Direct || n.Paragraph != d.Paragraph || n.Start - cue > MaxInterruptionLength)
+            {
+                continue;
+            }
+
+            if (n.Mention is not null && (d.Mention is null || n.Mention.Start != d.Mention.Start))
+            {
+                continue;
+            }
+
+            var merged = new QuoteDraft { Start = d.Start, End = n.End, Kind = QuoteKinds.Direct, Cue = d.Cue, Mention = d.Mention, Paragraph = d.Paragraph, Group = d.Group };
+            merged.Via.AddRange(d.Via);
+            merged.Via.AddRange(n.Via.Where(v => !d.Via.Contains(v)));
+            drafts[i] = merged;
+            drafts.RemoveAt(i + 1);
+        }
     }
 
     /// <summary>End of a content span without blanks, separators or a final period (an ellipsis stays).</summary>
