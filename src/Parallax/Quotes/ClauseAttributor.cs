@@ -18,6 +18,9 @@ internal sealed class ClauseAttributor
     // An interrupted report needs at least this many tokens after `, she said,` to be read as going on.
     private const int MinInterruptedTail = 3;
 
+    // A transcript label names one speaker: `PENCE:`, `CHRIS WALLACE:`.
+    private const int MaxLabelTokens = 3;
+
     // A role phrase in an apposition (`The spokesperson of the Iranian Foreign Ministry,`) is short; PolNeAR's
     // longest common appositions (`director of the Institute for Policy Integrity at New York University's law
     // school`) run to about 20 tokens.
@@ -27,7 +30,7 @@ internal sealed class ClauseAttributor
     private const int MaxParentheticalTokens = 8;
 
     // A common-noun subject of a cue (`all the experts I interviewed`); longer runs are clauses, not speakers.
-    private const int MaxNounPhraseTokens = 6;
+    private const int MaxNounPhraseTokens = 9;
 
     private enum AttributionKind
     {
@@ -205,7 +208,14 @@ internal sealed class ClauseAttributor
         var result = new List<Attribution>();
         for (var i = 0; i < Count; i++)
         {
-            if (inQuote[i] || tokens[i].Kind != TokenKind.Word)
+            if (i > 0 && !inQuote[i] && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] is '\u2015' or '\u2014' && IsQuoteMark(i - 1) && inQuote[i - 1] && ParseRight(i + 1, out var signatureEnd) is { Kind: MentionKind.Name } signed && signatureEnd == Count)
+            {
+                // `"..." ― Sonya Herridge`: a signed quote.
+                result.Add(new Attribution { Kind = AttributionKind.Trailing, Boundary = tokens[i - 1].End, Mention = signed, Cue = Text(i), PhraseEnd = Count });
+                break;
+            }
+
+            if (tokens[i].Kind != TokenKind.Word || (inQuote[i] && i != LabelPosition()))
             {
                 continue;
             }
@@ -262,6 +272,26 @@ internal sealed class ClauseAttributor
                 continue;
             }
 
+            if (i == LabelPosition() && SpeakerLabel(i) is { } label)
+            {
+                result.Add(label);
+                i = label.PhraseEnd - 1;
+                continue;
+            }
+
+            if (QuoteRules.ParticipleCues.Contains(word) && i > 1 && lower[i - 1] is "is" or "are" or "was" or "were" or "been")
+            {
+                // Progressive: `Trump is promising lower taxes`, `Clinton has been arguing that ...`.
+                var aux = lower[i - 2] is "has" or "have" or "had" ? i - 2 : i - 1;
+                var progressive = FiniteAttribution(i, aux);
+                if (progressive is not null)
+                {
+                    result.Add(progressive);
+                    i = Math.Max(i, progressive.PhraseEnd - 1);
+                    continue;
+                }
+            }
+
             if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to"))
             {
                 var attribution = FiniteAttribution(i);
@@ -303,12 +333,12 @@ internal sealed class ClauseAttributor
         return null;
     }
 
-    private Attribution? FiniteAttribution(int verb)
+    private Attribution? FiniteAttribution(int verb, int leftOf = -1)
     {
-        var left = ParseLeft(verb, out var leftStart);
+        var left = ParseLeft(leftOf >= 0 ? leftOf : verb, out var leftStart);
         if (left is not null)
         {
-            if (leftStart <= first)
+            if (leftStart <= first || (left.Kind is MentionKind.Pronoun or MentionKind.Name or MentionKind.Organization && IsLooseIntro(leftStart)))
             {
                 var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[leftStart].Start, Mention = left, Cue = Text(verb) };
                 a.PhraseEnd = SkipIntroducer(AfterVerb(verb + 1, a, trailing: false));
@@ -330,7 +360,7 @@ internal sealed class ClauseAttributor
         if (verb > 0 && IsSeparator(verb - 1))
         {
             var right = ParseRight(verb + 1, out var end);
-            if (right is not null && right.Kind != MentionKind.Pronoun)
+            if (right is not null && right.Kind != MentionKind.Pronoun && (end >= Count || tokens[end].Kind is TokenKind.Punctuation || tokens[end].Kind is TokenKind.Quote || QuoteRules.IntroPrepositions.Contains(lower[end]) || lower[end] is "of" or "who"))
             {
                 var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = IsQuoteMark(verb - 1) ? tokens[verb - 1].End : tokens[verb - 1].Start, Mention = right, Cue = Text(verb) };
                 a.PhraseEnd = AfterVerb(end, a, trailing: true);
@@ -586,10 +616,15 @@ internal sealed class ClauseAttributor
         }
 
         var run = ClassifyRun(k, j);
-        if (run is null && k < j + 1 && k - 1 >= first && tokens[k - 1].Kind == TokenKind.Word && !IsCapitalized(k - 1))
+        if (run is null || !(k <= first || IsSeparator(k - 1) || IsLooseIntro(k)))
         {
-            // A lowercase head before the run: `top Clinton aides said`.
-            return ParseNounPhraseLeft(j, out leftStart);
+            // The run is part of a longer subject: `Foreign policy analysts said`, `Mr. Morgan of the Sierra Club said`.
+            var phrase = ParseNounPhraseLeft(j, out var phraseStart);
+            if (phrase is not null)
+            {
+                leftStart = phraseStart;
+                return phrase;
+            }
         }
 
         leftStart = k;
@@ -611,7 +646,7 @@ internal sealed class ClauseAttributor
         leftStart = j + 1;
         var k = j;
         while (k >= first && k > j - MaxNounPhraseTokens && !inQuote[k] &&
-               (tokens[k].Kind == TokenKind.Number || (tokens[k].Kind == TokenKind.Word && !QuoteRules.NotInNounPhrase.Contains(lower[k]) && !IsCue(k))))
+               (tokens[k].Kind == TokenKind.Number || IsAbbreviationDot(k) || (tokens[k].Kind == TokenKind.Word && !QuoteRules.NotInNounPhrase.Contains(lower[k]) && !IsCue(k))))
         {
             k--;
         }
@@ -630,6 +665,71 @@ internal sealed class ClauseAttributor
         leftStart = k;
         var head = j;
         return new Mention(tokens[k].Start, tokens[head].End, IsCapitalized(head) ? MentionKind.Name : MentionKind.Group, JoinWords(k, head));
+    }
+
+    /// <summary>Where a speaker label can stand: the unit's first token, or the first after its opening quote mark.</summary>
+    private int LabelPosition() => Count > 1 && IsQuoteMark(0) ? 1 : 0;
+
+    /// <summary>
+    /// A transcript or headline label: <c>PENCE: Well, look, ...</c>. In body text only an upper-case name counts,
+    /// so that <c>Update:</c> or <c>Note:</c> do not.
+    /// </summary>
+    private Attribution? SpeakerLabel(int i)
+    {
+        var k = i;
+        while (k < Count && k - i < MaxLabelTokens && tokens[k].Kind == TokenKind.Word && IsUpperCaseWord(k))
+        {
+            k++;
+        }
+
+        if (k == i || k + 1 >= Count || !IsPunct(k, ':') || QuoteRules.NotNames.Contains(Text(i)))
+        {
+            return null;
+        }
+
+        var mention = new Mention(tokens[i].Start, tokens[k - 1].End, MentionKind.Name, JoinWords(i, k - 1));
+        return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[i].Start, Mention = mention, Cue = ":", PhraseEnd = k + 1 };
+    }
+
+    private bool IsUpperCaseWord(int i)
+    {
+        var t = tokens[i];
+        if (t.Length < 2)
+        {
+            return false;
+        }
+
+        for (var c = t.Start; c < t.End; c++)
+        {
+            if (char.IsLower(body[c]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// An introduction without its comma before a pronoun or name subject: <c>In a Bloomberg interview Trump declared</c>.
+    /// It opens with an intro word and holds no clause word or cue.
+    /// </summary>
+    private bool IsLooseIntro(int subject)
+    {
+        if (subject - first > MaxIntroTokens || first >= subject || tokens[first].Kind != TokenKind.Word || !QuoteRules.IntroPrepositions.Contains(lower[first]))
+        {
+            return false;
+        }
+
+        for (var m = first; m < subject; m++)
+        {
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote || (tokens[m].Kind == TokenKind.Word && (QuoteRules.ClauseWords.Contains(lower[m]) || IsCue(m))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool IsCue(int i) => QuoteRules.FiniteCues.Contains(lower[i]) || QuoteRules.ParticipleCues.Contains(lower[i]);
@@ -665,10 +765,12 @@ internal sealed class ClauseAttributor
             return inner with { Roles = [.. inner.Roles, NormalizeRole(first, previousComma - 1)] };
         }
 
-        if (HasRoleNoun(previousComma + 1, comma - 1) && comma - previousComma <= MaxRolePhraseTokens && previousComma - 1 >= first && IsRunWord(previousComma - 1))
+        var hasRole = HasRoleNoun(previousComma + 1, comma - 1);
+        var opensApposition = hasRole || lower[previousComma + 1] is "a" or "an" or "the" or "who" or "whose" or "now" or "then" or "formerly" or "himself" or "herself" || IsCapitalized(previousComma + 1);
+        if (opensApposition && comma - previousComma <= MaxRolePhraseTokens && previousComma - 1 >= first && IsRunWord(previousComma - 1))
         {
             var k = previousComma - 1;
-            while (k - 1 >= first && IsRunWord(k - 1))
+            while (k - 1 >= first && (IsRunWord(k - 1) || IsAbbreviationDot(k - 1)))
             {
                 k--;
             }
@@ -677,7 +779,7 @@ internal sealed class ClauseAttributor
             if (name is { Kind: MentionKind.Name })
             {
                 leftStart = k;
-                return name with { Roles = [.. name.Roles, NormalizeRole(previousComma + 1, comma - 1)] };
+                return hasRole ? name with { Roles = [.. name.Roles, NormalizeRole(previousComma + 1, comma - 1)] } : name;
             }
         }
 
@@ -1011,7 +1113,7 @@ internal sealed class ClauseAttributor
          (i > 0 && tokens[i - 1].End == tokens[i].Start && body[tokens[i - 1].Start] == '\''));
 
     private bool IsSeparator(int i) =>
-        i >= 0 && i < Count && (IsPunct(i, ',') || IsPunct(i, ':') || IsPunct(i, ';') || IsPunct(i, '\u2014') || IsPunct(i, '\u2013') || (IsQuoteMark(i) && inQuote[i] && i > 0));
+        i >= 0 && i < Count && (IsPunct(i, ',') || IsPunct(i, ':') || IsPunct(i, ';') || IsPunct(i, '\u2014') || IsPunct(i, '\u2013') || IsPunct(i, '\u2015') || (IsQuoteMark(i) && inQuote[i] && i > 0));
 
     private string Text(int i) => body.Substring(tokens[i].Start, tokens[i].Length);
 

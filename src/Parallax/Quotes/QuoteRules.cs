@@ -23,7 +23,7 @@ internal static class QuoteRules
         "recalled", "recalls", "conceded", "concedes", "complained", "complains", "testified", "indicated", "indicates",
         "disclosed", "demanded", "demands", "concluded", "concludes", "reported", "reports", "learned", "learns",
         "believes", "believe", "believed", "thinks", "think", "thought", "wants", "want", "wanted", "hopes", "hope", "hoped",
-        "expects", "expect", "fears", "fear", "feared", "worries", "worried", "found", "finds", "find", "shows", "show",
+        "expects", "expect", "fears", "fear", "feared", "worries", "worried", "found", "finds", "shows", "show",
         "showed", "estimates", "estimated", "projected", "projects", "called", "calls", "agreed", "agrees", "cited",
         "cites", "described", "describes", "mentioned", "questioned", "criticized", "criticised", "condemned", "blasted",
         "praised", "accused", "charged", "countered", "joked", "boasted", "bragged", "lamented", "quipped", "mused",
@@ -56,6 +56,11 @@ internal static class QuoteRules
         "from", "in", "on", "at", "into", "about", "after", "before", "since", "until", "also", "even", "just", "only",
         "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must",
         "said", "says", "say", "told", "according");
+
+    /// <summary>Words that make a sentence opening a clause rather than an introduction: <c>When he said that ...</c>.</summary>
+    public static readonly FrozenSet<string> ClauseWords = Set(
+        "that", "which", "who", "whom", "whose", "because", "if", "when", "while", "where", "whether", "although", "though",
+        "is", "was", "were", "are", "and", "or", "but", "than", "as", "since", "until", "unless");
 
     /// <summary>Pronouns that can be a speaker.</summary>
     public static readonly FrozenSet<string> PersonPronouns = Set("he", "she", "i", "we");

@@ -119,7 +119,8 @@ public static class QuotationScanner
             case '\u201C' or '\u201E' or '\u00AB':
                 return Mark.Open;
             case '\u201D' or '\u00BB':
-                return Mark.Close;
+                // A right mark typed as an opener (`\u201DMr. Trump embodies ...`) opens when nothing closes around it.
+                return Around(text, i, i + 1, paragraphStart, paragraphEnd) == Mark.Open ? Mark.Open : Mark.Close;
             case '"':
                 break;
             default:
