@@ -231,6 +231,13 @@ internal sealed class ClauseAttributor
                     end = channelEnd;
                 }
 
+                if (mention is null && ParseNounPhraseRight(i + 2, out var phraseEnd) is { } phrase)
+                {
+                    // `according to the poll`, `according to federal statistics`.
+                    mention = phrase;
+                    end = phraseEnd;
+                }
+
                 if (mention is null)
                 {
                     continue;
@@ -730,6 +737,25 @@ internal sealed class ClauseAttributor
         }
 
         return true;
+    }
+
+    /// <summary>A common noun phrase from <paramref name="k"/> to the next punctuation or clause word: <c>a new national poll</c>.</summary>
+    private Mention? ParseNounPhraseRight(int k, out int end)
+    {
+        end = k;
+        var j = k;
+        while (j < Count && j - k < MaxNounPhraseTokens + 3 && !inQuote[j] && (tokens[j].Kind == TokenKind.Number || IsAbbreviationDot(j) || (tokens[j].Kind == TokenKind.Word && !QuoteRules.ClauseWords.Contains(lower[j]))))
+        {
+            j++;
+        }
+
+        if (j == k || (j < Count && tokens[j].Kind is TokenKind.Word or TokenKind.Quote) || tokens[j - 1].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        end = j;
+        return new Mention(tokens[k].Start, tokens[j - 1].End, MentionKind.Group, JoinWords(k, j - 1));
     }
 
     private bool IsCue(int i) => QuoteRules.FiniteCues.Contains(lower[i]) || QuoteRules.ParticipleCues.Contains(lower[i]);

@@ -39,14 +39,15 @@ public sealed class QuoteExtractor
         var quotations = QuotationScanner.Scan(body, 0, limit);
         var drafts = new List<QuoteDraft>();
         var units = new List<(TextSpan Span, int Paragraph)>();
-        var paragraphs = Paragraphs.Split(body, 0, limit);
+        var paragraphs = Lines(body, Paragraphs.Split(body, 0, limit));
         for (var p = 0; p < paragraphs.Count; p++)
         {
             foreach (var unit in Units(body, paragraphs[p], quotations))
             {
                 units.Add((unit, p));
                 var start = unit.Start;
-                if (start == paragraphs[p].Start && Datelines.Match(body, start) is { } dateline)
+                // After the first paragraph, `HOLT: ...` is a transcript's speaker label, not a dateline.
+                if (start == paragraphs[p].Start && Datelines.Match(body, start) is { } dateline && (p == 0 || !IsColonLabel(body, dateline)))
                 {
                     start = dateline.End;
                 }
@@ -88,6 +89,41 @@ public sealed class QuoteExtractor
             drafts[i] = merged;
             drafts.RemoveAt(i + 1);
         }
+    }
+
+    private static bool IsColonLabel(string body, TextSpan dateline) => body.AsSpan(dateline.Start, dateline.Length).TrimEnd().EndsWith(':');
+
+    /// <summary>
+    /// Paragraphs cut at single line breaks too: many bodies put one paragraph (or a signed quote) per line without
+    /// a blank line between them.
+    /// </summary>
+    private static List<TextSpan> Lines(string body, List<TextSpan> paragraphs)
+    {
+        var lines = new List<TextSpan>(paragraphs.Count);
+        foreach (var p in paragraphs)
+        {
+            var start = p.Start;
+            var i = body.IndexOf('\n', p.Start, p.Length);
+            while (i >= 0)
+            {
+                var line = Paragraphs.Trim(body, start, i);
+                if (line.Length > 0)
+                {
+                    lines.Add(line);
+                }
+
+                start = i + 1;
+                i = start < p.End ? body.IndexOf('\n', start, p.End - start) : -1;
+            }
+
+            var last = Paragraphs.Trim(body, start, p.End);
+            if (last.Length > 0)
+            {
+                lines.Add(last);
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>End of a content span without blanks, separators or a final period (an ellipsis stays).</summary>
