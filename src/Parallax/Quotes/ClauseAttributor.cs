@@ -11,10 +11,26 @@ namespace Parallax.Quotes;
 internal sealed class ClauseAttributor
 {
     // An introductory phrase (`On February 19,`) longer than this is a clause, not an introduction.
-    private const int MaxIntroTokens = 10;
+    // Measured on polnear-dev: participial intros (`Speaking to dignitaries and thousands of people watching from the
+    // National Mall,`) run to about 15 tokens.
+    private const int MaxIntroTokens = 16;
 
-    // A role phrase in an apposition (`The spokesperson of the Iranian Foreign Ministry,`) is short.
-    private const int MaxRolePhraseTokens = 12;
+    // An interrupted report needs at least this many tokens after `, she said,` to be read as going on.
+    private const int MinInterruptedTail = 3;
+
+    // A transcript label names one speaker: `PENCE:`, `CHRIS WALLACE:`.
+    private const int MaxLabelTokens = 3;
+
+    // A role phrase in an apposition (`The spokesperson of the Iranian Foreign Ministry,`) is short; PolNeAR's
+    // longest common appositions (`director of the Institute for Policy Integrity at New York University's law
+    // school`) run to about 20 tokens.
+    private const int MaxRolePhraseTokens = 20;
+
+    // A party tag or aside between a name and its verb: `(D-Wis.)`, `(R-Ga.)`.
+    private const int MaxParentheticalTokens = 8;
+
+    // A common-noun subject of a cue (`all the experts I interviewed`); longer runs are clauses, not speakers.
+    private const int MaxNounPhraseTokens = 9;
 
     private enum AttributionKind
     {
@@ -158,7 +174,25 @@ internal sealed class ClauseAttributor
             }
 
             var contentStart = previous is null ? unitStart : previous.PhraseEnd < Count ? tokens[previous.PhraseEnd].Start : unitEnd;
+            var nextIsContinuation = i + 1 < attributions.Count && attributions[i + 1].Kind == AttributionKind.Continuation;
+            if (!nextIsContinuation && a.PhraseEnd + MinInterruptedTail < Count && IsPunct(a.PhraseEnd, ',') && !inQuote[a.PhraseEnd + 1])
+            {
+                // `In law school, she said, everyone got pushed along`: the cue interrupts one report; its longer side is the content.
+                var before = TrimContent(contentStart, Math.Max(contentStart, a.Boundary));
+                var after = TrimContent(tokens[a.PhraseEnd + 1].Start, Math.Max(tokens[a.PhraseEnd + 1].Start, next));
+                if (after.Length > before.Length && !IsWholeQuotation(before))
+                {
+                    AddDraft(after.Start, after.End, a, drafts);
+                    continue;
+                }
+            }
+
+            var draftCount = drafts.Count;
             AddDraft(contentStart, Math.Max(contentStart, a.Boundary), a, drafts);
+            if (drafts.Count > draftCount && drafts[^1].Kind == QuoteKinds.Direct)
+            {
+                drafts[^1].InterruptedBy = a.Boundary;
+            }
         }
 
         foreach (var draft in drafts)
@@ -174,7 +208,14 @@ internal sealed class ClauseAttributor
         var result = new List<Attribution>();
         for (var i = 0; i < Count; i++)
         {
-            if (inQuote[i] || tokens[i].Kind != TokenKind.Word)
+            if (i > 0 && !inQuote[i] && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] is '\u2015' or '\u2014' && IsQuoteMark(i - 1) && inQuote[i - 1] && ParseRight(i + 1, out var signatureEnd) is { Kind: MentionKind.Name } signed && signatureEnd == Count)
+            {
+                // `"..." ― Sonya Herridge`: a signed quote.
+                result.Add(new Attribution { Kind = AttributionKind.Trailing, Boundary = tokens[i - 1].End, Mention = signed, Cue = Text(i), PhraseEnd = Count });
+                break;
+            }
+
+            if (tokens[i].Kind != TokenKind.Word || (inQuote[i] && i != LabelPosition()))
             {
                 continue;
             }
@@ -188,6 +229,13 @@ internal sealed class ClauseAttributor
                     // `..., according to the IRNA news agency`: named as a channel, so as IRNA.
                     mention = new Mention(tokens[i + 2].Start, tokens[channelEnd - 1].End, MentionKind.Organization, channel);
                     end = channelEnd;
+                }
+
+                if (mention is null && ParseNounPhraseRight(i + 2, out var phraseEnd) is { } phrase)
+                {
+                    // `according to the poll`, `according to federal statistics`.
+                    mention = phrase;
+                    end = phraseEnd;
                 }
 
                 if (mention is null)
@@ -231,6 +279,26 @@ internal sealed class ClauseAttributor
                 continue;
             }
 
+            if (i == LabelPosition() && SpeakerLabel(i) is { } label)
+            {
+                result.Add(label);
+                i = label.PhraseEnd - 1;
+                continue;
+            }
+
+            if (QuoteRules.ParticipleCues.Contains(word) && i > 1 && lower[i - 1] is "is" or "are" or "was" or "were" or "been")
+            {
+                // Progressive: `Trump is promising lower taxes`, `Clinton has been arguing that ...`.
+                var aux = lower[i - 2] is "has" or "have" or "had" ? i - 2 : i - 1;
+                var progressive = FiniteAttribution(i, aux);
+                if (progressive is not null)
+                {
+                    result.Add(progressive);
+                    i = Math.Max(i, progressive.PhraseEnd - 1);
+                    continue;
+                }
+            }
+
             if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to"))
             {
                 var attribution = FiniteAttribution(i);
@@ -272,12 +340,12 @@ internal sealed class ClauseAttributor
         return null;
     }
 
-    private Attribution? FiniteAttribution(int verb)
+    private Attribution? FiniteAttribution(int verb, int leftOf = -1)
     {
-        var left = ParseLeft(verb, out var leftStart);
+        var left = ParseLeft(leftOf >= 0 ? leftOf : verb, out var leftStart);
         if (left is not null)
         {
-            if (leftStart <= first)
+            if (leftStart <= first || (left.Kind is MentionKind.Pronoun or MentionKind.Name or MentionKind.Organization && IsLooseIntro(leftStart)))
             {
                 var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[leftStart].Start, Mention = left, Cue = Text(verb) };
                 a.PhraseEnd = SkipIntroducer(AfterVerb(verb + 1, a, trailing: false));
@@ -299,7 +367,7 @@ internal sealed class ClauseAttributor
         if (verb > 0 && IsSeparator(verb - 1))
         {
             var right = ParseRight(verb + 1, out var end);
-            if (right is not null && right.Kind != MentionKind.Pronoun)
+            if (right is not null && right.Kind != MentionKind.Pronoun && (end >= Count || tokens[end].Kind is TokenKind.Punctuation || tokens[end].Kind is TokenKind.Quote || QuoteRules.IntroPrepositions.Contains(lower[end]) || lower[end] is "of" or "who"))
             {
                 var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = IsQuoteMark(verb - 1) ? tokens[verb - 1].End : tokens[verb - 1].Start, Mention = right, Cue = Text(verb) };
                 a.PhraseEnd = AfterVerb(end, a, trailing: true);
@@ -521,13 +589,30 @@ internal sealed class ClauseAttributor
             return ParseApposition(j, out leftStart);
         }
 
+        // `Rep. Gwen Moore (D-Wis.) said`: the party tag is not part of the run.
+        if (IsPunct(j, ')'))
+        {
+            var open = j - 1;
+            while (open > first && open > j - MaxParentheticalTokens && !IsPunct(open, '(') && !inQuote[open])
+            {
+                open--;
+            }
+
+            if (!IsPunct(open, '(') || open - 1 < first)
+            {
+                return null;
+            }
+
+            j = open - 1;
+        }
+
         if (!IsRunWord(j))
         {
-            return null;
+            return ParseNounPhraseLeft(j, out leftStart);
         }
 
         var k = j;
-        while (k - 1 >= first && (IsRunWord(k - 1) || (IsNameConnector(k - 1) && k - 2 >= first && IsCapitalized(k - 2) && IsCapitalized(k))))
+        while (k - 1 >= first && (IsRunWord(k - 1) || (IsAbbreviationDot(k - 1) && k - 2 >= first) || (IsNameConnector(k - 1) && k - 2 >= first && IsCapitalized(k - 2) && IsCapitalized(k))))
         {
             k--;
         }
@@ -537,9 +622,143 @@ internal sealed class ClauseAttributor
             k--;
         }
 
+        var run = ClassifyRun(k, j);
+        if (run is null || !(k <= first || IsSeparator(k - 1) || IsLooseIntro(k)))
+        {
+            // The run is part of a longer subject: `Foreign policy analysts said`, `Mr. Morgan of the Sierra Club said`.
+            var phrase = ParseNounPhraseLeft(j, out var phraseStart);
+            if (phrase is not null)
+            {
+                leftStart = phraseStart;
+                return phrase;
+            }
+        }
+
         leftStart = k;
-        return ClassifyRun(k, j);
+        return run;
     }
+
+    /// <summary>The dot of a title or an initial inside a name: <c>Mr. Obama</c>, <c>Leonard E. Burman</c>.</summary>
+    private bool IsAbbreviationDot(int i) =>
+        i > 0 && i < Count && IsPunct(i, '.') && tokens[i].Start == tokens[i - 1].End && tokens[i - 1].Kind == TokenKind.Word && !inQuote[i] &&
+        (QuoteRules.TitleAbbreviations.Contains(lower[i - 1]) || (tokens[i - 1].Length == 1 && IsCapitalized(i - 1))) &&
+        i + 1 < Count && IsCapitalized(i + 1);
+
+    /// <summary>
+    /// A common noun phrase ending at <paramref name="j"/> that is the whole subject of a cue: <c>a source said</c>,
+    /// <c>the senators said</c>, <c>Federal and state officials said</c>. It must reach the subject's start or a separator.
+    /// </summary>
+    private Mention? ParseNounPhraseLeft(int j, out int leftStart)
+    {
+        leftStart = j + 1;
+        var k = j;
+        while (k >= first && k > j - MaxNounPhraseTokens && !inQuote[k] &&
+               (tokens[k].Kind == TokenKind.Number || IsAbbreviationDot(k) || (tokens[k].Kind == TokenKind.Word && !QuoteRules.NotInNounPhrase.Contains(lower[k]) && !IsCue(k))))
+        {
+            k--;
+        }
+
+        k++;
+        if (k > j || !(k == first || (k > first && k - 1 >= 0 && IsSeparator(k - 1))) || tokens[j].Kind != TokenKind.Word || lower[j] is "and" or "of" or "the" or "a" or "an")
+        {
+            return null;
+        }
+
+        if (lower[k] is "and" or "of" or "or")
+        {
+            return null;
+        }
+
+        leftStart = k;
+        var head = j;
+        return new Mention(tokens[k].Start, tokens[head].End, IsCapitalized(head) ? MentionKind.Name : MentionKind.Group, JoinWords(k, head));
+    }
+
+    /// <summary>Where a speaker label can stand: the unit's first token, or the first after its opening quote mark.</summary>
+    private int LabelPosition() => Count > 1 && IsQuoteMark(0) ? 1 : 0;
+
+    /// <summary>
+    /// A transcript or headline label: <c>PENCE: Well, look, ...</c>. In body text only an upper-case name counts,
+    /// so that <c>Update:</c> or <c>Note:</c> do not.
+    /// </summary>
+    private Attribution? SpeakerLabel(int i)
+    {
+        var k = i;
+        while (k < Count && k - i < MaxLabelTokens && tokens[k].Kind == TokenKind.Word && IsUpperCaseWord(k))
+        {
+            k++;
+        }
+
+        if (k == i || k + 1 >= Count || !IsPunct(k, ':') || QuoteRules.NotNames.Contains(Text(i)))
+        {
+            return null;
+        }
+
+        var mention = new Mention(tokens[i].Start, tokens[k - 1].End, MentionKind.Name, JoinWords(i, k - 1));
+        return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[i].Start, Mention = mention, Cue = ":", PhraseEnd = k + 1 };
+    }
+
+    private bool IsUpperCaseWord(int i)
+    {
+        var t = tokens[i];
+        if (t.Length < 2)
+        {
+            return false;
+        }
+
+        for (var c = t.Start; c < t.End; c++)
+        {
+            if (char.IsLower(body[c]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// An introduction without its comma before a pronoun or name subject: <c>In a Bloomberg interview Trump declared</c>.
+    /// It opens with an intro word and holds no clause word or cue.
+    /// </summary>
+    private bool IsLooseIntro(int subject)
+    {
+        if (subject - first > MaxIntroTokens || first >= subject || tokens[first].Kind != TokenKind.Word || !QuoteRules.IntroPrepositions.Contains(lower[first]))
+        {
+            return false;
+        }
+
+        for (var m = first; m < subject; m++)
+        {
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote || (tokens[m].Kind == TokenKind.Word && (QuoteRules.ClauseWords.Contains(lower[m]) || IsCue(m))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A common noun phrase from <paramref name="k"/> to the next punctuation or clause word: <c>a new national poll</c>.</summary>
+    private Mention? ParseNounPhraseRight(int k, out int end)
+    {
+        end = k;
+        var j = k;
+        while (j < Count && j - k < MaxNounPhraseTokens + 3 && !inQuote[j] && (tokens[j].Kind == TokenKind.Number || IsAbbreviationDot(j) || (tokens[j].Kind == TokenKind.Word && !QuoteRules.ClauseWords.Contains(lower[j]))))
+        {
+            j++;
+        }
+
+        if (j == k || (j < Count && tokens[j].Kind is TokenKind.Word or TokenKind.Quote) || tokens[j - 1].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        end = j;
+        return new Mention(tokens[k].Start, tokens[j - 1].End, MentionKind.Group, JoinWords(k, j - 1));
+    }
+
+    private bool IsCue(int i) => QuoteRules.FiniteCues.Contains(lower[i]) || QuoteRules.ParticipleCues.Contains(lower[i]);
 
     /// <summary><c>Nasser Kanaani, Iran's foreign ministry spokesman, said</c> or <c>The spokesperson of ..., Nasser Kanaani, announced</c>.</summary>
     private Mention? ParseApposition(int comma, out int leftStart)
@@ -572,10 +791,12 @@ internal sealed class ClauseAttributor
             return inner with { Roles = [.. inner.Roles, NormalizeRole(first, previousComma - 1)] };
         }
 
-        if (HasRoleNoun(previousComma + 1, comma - 1) && comma - previousComma <= MaxRolePhraseTokens && previousComma - 1 >= first && IsRunWord(previousComma - 1))
+        var hasRole = HasRoleNoun(previousComma + 1, comma - 1);
+        var opensApposition = hasRole || lower[previousComma + 1] is "a" or "an" or "the" or "who" or "whose" or "now" or "then" or "formerly" or "himself" or "herself" || IsCapitalized(previousComma + 1);
+        if (opensApposition && comma - previousComma <= MaxRolePhraseTokens && previousComma - 1 >= first && IsRunWord(previousComma - 1))
         {
             var k = previousComma - 1;
-            while (k - 1 >= first && IsRunWord(k - 1))
+            while (k - 1 >= first && (IsRunWord(k - 1) || IsAbbreviationDot(k - 1)))
             {
                 k--;
             }
@@ -584,7 +805,7 @@ internal sealed class ClauseAttributor
             if (name is { Kind: MentionKind.Name })
             {
                 leftStart = k;
-                return name with { Roles = [.. name.Roles, NormalizeRole(previousComma + 1, comma - 1)] };
+                return hasRole ? name with { Roles = [.. name.Roles, NormalizeRole(previousComma + 1, comma - 1)] } : name;
             }
         }
 
@@ -607,7 +828,7 @@ internal sealed class ClauseAttributor
         }
 
         var j = lower[i] is "the" or "a" or "an" ? i + 1 : i;
-        while (j < Count && (IsRunWord(j) || (IsNameConnector(j) && j > i && IsCapitalized(j - 1) && j + 1 < Count && IsCapitalized(j + 1))))
+        while (j < Count && (IsRunWord(j) || IsAbbreviationDot(j) || (IsNameConnector(j) && j > i && IsCapitalized(j - 1) && j + 1 < Count && IsCapitalized(j + 1))))
         {
             j++;
             if (j - 1 > i && !IsCapitalized(j - 1) && (QuoteRules.RoleNouns.Contains(lower[j - 1]) || QuoteRules.GroupNouns.Contains(lower[j - 1])))
@@ -655,7 +876,7 @@ internal sealed class ClauseAttributor
         {
             for (var m = role + 1; m <= e; m++)
             {
-                if (!IsCapitalized(m) || QuoteRules.NotNames.Contains(Text(m)))
+                if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || QuoteRules.NotNames.Contains(Text(m)))
                 {
                     return null;
                 }
@@ -684,17 +905,18 @@ internal sealed class ClauseAttributor
             }
         }
 
-        if (determiner >= 0 && !(e == s && lower[e] == "west"))
-        {
-            return null;
-        }
-
         for (var m = s; m <= e; m++)
         {
-            if (!IsCapitalized(m) || (m == s && QuoteRules.NotNames.Contains(Text(m))))
+            if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || (m == s && QuoteRules.NotNames.Contains(Text(m))))
             {
                 return null;
             }
+        }
+
+        if (determiner >= 0)
+        {
+            // `The Post has learned`, `The New York Times reported`: a named outlet or body.
+            return new Mention(spanStart, tokens[e].End, MentionKind.Organization, JoinWords(s, e));
         }
 
         return new Mention(tokens[s].Start, tokens[e].End, MentionKind.Name, JoinWords(s, e));
@@ -739,6 +961,19 @@ internal sealed class ClauseAttributor
         }
 
         return string.Join(' ', words);
+    }
+
+    private bool IsWholeQuotation(TextSpan span)
+    {
+        foreach (var q in quotations)
+        {
+            if (q.Outer.Start == span.Start && q.Outer.End == span.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AddIfWholeQuotation(int start, int end, Attribution a, List<QuoteDraft> drafts)
@@ -822,11 +1057,18 @@ internal sealed class ClauseAttributor
             return 0;
         }
 
-        if (QuoteRules.IntroPrepositions.Contains(lower[0]) || (IsLyAdverb(0) && IsPunct(1, ',')))
+        // `But Trump said ...`, `And, he added, ...`: a leading conjunction is not part of the subject.
+        var s = lower[0] is "but" or "and" or "so" or "yet" or "still" or "now" or "then" or "also" or "or" ? 1 : 0;
+        if (s == 1 && IsPunct(1, ','))
         {
-            for (var m = 1; m < Math.Min(Count, MaxIntroTokens); m++)
+            s = 2;
+        }
+
+        if (s < Count && tokens[s].Kind == TokenKind.Word && !inQuote[s] && (QuoteRules.IntroPrepositions.Contains(lower[s]) || (IsLyAdverb(s) && IsPunct(s + 1, ','))))
+        {
+            for (var m = s + 1; m < Math.Min(Count, s + MaxIntroTokens); m++)
             {
-                if (inQuote[m])
+                if (inQuote[m] || (tokens[m].Kind == TokenKind.Word && IsCue(m)))
                 {
                     break;
                 }
@@ -838,7 +1080,7 @@ internal sealed class ClauseAttributor
             }
         }
 
-        return 0;
+        return s;
     }
 
     private bool HasRoleNoun(int s, int e)
@@ -886,21 +1128,34 @@ internal sealed class ClauseAttributor
 
     private bool IsPunct(int i, char c) => i >= 0 && i < Count && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] == c;
 
-    private bool IsQuoteMark(int i) => i >= 0 && i < Count && tokens[i].Kind == TokenKind.Quote && body[tokens[i].Start] is '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '\u201E';
+    private bool IsQuoteMark(int i) =>
+        i >= 0 && i < Count && tokens[i].Kind == TokenKind.Quote &&
+        (body[tokens[i].Start] is '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '\u201E' || IsDoubledApostrophe(i));
+
+    // `''` stands for a double quote in some archives; either apostrophe of the pair is the mark.
+    private bool IsDoubledApostrophe(int i) =>
+        body[tokens[i].Start] == '\'' &&
+        ((i + 1 < Count && tokens[i + 1].Start == tokens[i].End && body[tokens[i + 1].Start] == '\'') ||
+         (i > 0 && tokens[i - 1].End == tokens[i].Start && body[tokens[i - 1].Start] == '\''));
 
     private bool IsSeparator(int i) =>
-        i >= 0 && i < Count && (IsPunct(i, ',') || IsPunct(i, ':') || IsPunct(i, ';') || IsPunct(i, '\u2014') || IsPunct(i, '\u2013') || (IsQuoteMark(i) && inQuote[i] && i > 0));
+        i >= 0 && i < Count && (IsPunct(i, ',') || IsPunct(i, ':') || IsPunct(i, ';') || IsPunct(i, '\u2014') || IsPunct(i, '\u2013') || IsPunct(i, '\u2015') || (IsQuoteMark(i) && inQuote[i] && i > 0));
 
     private string Text(int i) => body.Substring(tokens[i].Start, tokens[i].Length);
 
     private string JoinWords(int s, int e)
     {
-        var words = new List<string>(e - s + 1);
+        var text = new System.Text.StringBuilder();
         for (var m = s; m <= e; m++)
         {
-            words.Add(Text(m));
+            if (m > s && tokens[m].Start > tokens[m - 1].End)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(body, tokens[m].Start, tokens[m].Length);
         }
 
-        return string.Join(' ', words);
+        return text.ToString();
     }
 }

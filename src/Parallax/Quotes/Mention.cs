@@ -34,4 +34,10 @@ internal sealed class QuoteDraft
     public int? Group { get; init; }
 
     public List<string> Via { get; } = [];
+
+    /// <summary>
+    /// For a direct quote before a trailing cue (<c>"X," he said</c>), where the cue starts; the quote that goes on
+    /// right after the cue (<c>, "Y"</c> or <c>. "Y"</c>) is the same statement.
+    /// </summary>
+    public int? InterruptedBy { get; set; }
 }

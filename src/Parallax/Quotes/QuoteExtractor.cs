@@ -14,6 +14,10 @@ public sealed class QuoteExtractor
     // Shorter content is punctuation or a stray word, not a statement.
     internal const int MinContentLength = 2;
 
+    // An attribution between two parts of one quote (`," Douglas Holtz-Eakin, an economist at X, said. "`) is short;
+    // longer gaps hold other text.
+    private const int MaxInterruptionLength = 160;
+
     private readonly QuoteExtractorOptions options;
 
     public QuoteExtractor()
@@ -35,14 +39,15 @@ public sealed class QuoteExtractor
         var quotations = QuotationScanner.Scan(body, 0, limit);
         var drafts = new List<QuoteDraft>();
         var units = new List<(TextSpan Span, int Paragraph)>();
-        var paragraphs = Paragraphs.Split(body, 0, limit);
+        var paragraphs = Lines(body, Paragraphs.Split(body, 0, limit));
         for (var p = 0; p < paragraphs.Count; p++)
         {
             foreach (var unit in Units(body, paragraphs[p], quotations))
             {
                 units.Add((unit, p));
                 var start = unit.Start;
-                if (start == paragraphs[p].Start && Datelines.Match(body, start) is { } dateline)
+                // After the first paragraph, `HOLT: ...` is a transcript's speaker label, not a dateline.
+                if (start == paragraphs[p].Start && Datelines.Match(body, start) is { } dateline && (p == 0 || !IsColonLabel(body, dateline)))
                 {
                     start = dateline.End;
                 }
@@ -54,7 +59,71 @@ public sealed class QuoteExtractor
         AddStandaloneQuotations(body, quotations, units, drafts);
         drafts.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
         RemoveOverlaps(drafts);
+        MergeInterrupted(drafts);
         return Build(article, drafts);
+    }
+
+    /// <summary>
+    /// <c>"X," he said, "Y."</c> and <c>"X," he said. "Y."</c> are one statement cut by its attribution: the two
+    /// direct quotes become one span from X to Y (the cue sits inside it, as in PolNeAR's discontinuous contents).
+    /// </summary>
+    private static void MergeInterrupted(List<QuoteDraft> drafts)
+    {
+        for (var i = drafts.Count - 2; i >= 0; i--)
+        {
+            var d = drafts[i];
+            var n = drafts[i + 1];
+            if (d.InterruptedBy is not { } cue || n.Kind != QuoteKinds.Direct || n.Paragraph != d.Paragraph || n.Start - cue > MaxInterruptionLength)
+            {
+                continue;
+            }
+
+            if (n.Mention is not null && (d.Mention is null || n.Mention.Start != d.Mention.Start))
+            {
+                continue;
+            }
+
+            var merged = new QuoteDraft { Start = d.Start, End = n.End, Kind = QuoteKinds.Direct, Cue = d.Cue, Mention = d.Mention, Paragraph = d.Paragraph, Group = d.Group };
+            merged.Via.AddRange(d.Via);
+            merged.Via.AddRange(n.Via.Where(v => !d.Via.Contains(v)));
+            drafts[i] = merged;
+            drafts.RemoveAt(i + 1);
+        }
+    }
+
+    private static bool IsColonLabel(string body, TextSpan dateline) => body.AsSpan(dateline.Start, dateline.Length).TrimEnd().EndsWith(':');
+
+    /// <summary>
+    /// Paragraphs cut at single line breaks too: many bodies put one paragraph (or a signed quote) per line without
+    /// a blank line between them.
+    /// </summary>
+    private static List<TextSpan> Lines(string body, List<TextSpan> paragraphs)
+    {
+        var lines = new List<TextSpan>(paragraphs.Count);
+        foreach (var p in paragraphs)
+        {
+            var start = p.Start;
+            var i = body.IndexOf('\n', p.Start, p.Length);
+            while (i >= 0)
+            {
+                var line = Paragraphs.Trim(body, start, i);
+                if (line.Length > 0)
+                {
+                    lines.Add(line);
+                }
+
+                start = i + 1;
+                i = start < p.End ? body.IndexOf('\n', start, p.End - start) : -1;
+            }
+
+            var last = Paragraphs.Trim(body, start, p.End);
+            if (last.Length > 0)
+            {
+                lines.Add(last);
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>End of a content span without blanks, separators or a final period (an ellipsis stays).</summary>

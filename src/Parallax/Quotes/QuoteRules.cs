@@ -15,14 +15,52 @@ internal static class QuoteRules
         "reiterates", "emphasized", "emphasised", "emphasizes", "emphasises", "asserted", "asserts", "declared", "declares",
         "confirmed", "confirms", "denied", "denies", "remarked", "remarks", "maintained", "maintains", "wrote", "writes",
         "tweeted", "replied", "urged", "urges", "commented", "observed", "acknowledged", "admitted", "affirmed", "affirms",
-        "reminded", "pointed", "cautioned", "suggested", "revealed", "alleged", "vowed", "pledged", "predicted");
+        "reminded", "pointed", "cautioned", "suggested", "revealed", "alleged", "vowed", "pledged", "predicted",
+        // PolNeAR attributes beliefs, intentions and findings as well as speech (polnear-train cue counts).
+        "say", "tell", "add", "note", "insist", "argue", "claim", "deny", "warn", "suggest", "predict", "explain",
+        "tweets", "posted", "posts", "asked", "asks", "responded", "responds", "acknowledges", "admits", "admit",
+        "suggests", "reveals", "alleges", "vows", "pledges", "predicts", "contended", "contends", "promised", "promises",
+        "recalled", "recalls", "conceded", "concedes", "complained", "complains", "testified", "indicated", "indicates",
+        "disclosed", "demanded", "demands", "concluded", "concludes", "reported", "reports", "learned", "learns",
+        "believes", "believe", "believed", "thinks", "think", "thought", "wants", "want", "wanted", "hopes", "hope", "hoped",
+        "expects", "expect", "fears", "fear", "feared", "worries", "worried", "found", "finds", "shows", "show",
+        "showed", "estimates", "estimated", "projected", "projects", "called", "calls", "agreed", "agrees", "cited",
+        "cites", "described", "describes", "mentioned", "questioned", "criticized", "criticised", "condemned", "blasted",
+        "praised", "accused", "charged", "countered", "joked", "boasted", "bragged", "lamented", "quipped", "mused",
+        "wondered", "proposed", "proposes", "plans", "planned", "signaled", "signalled", "hinted", "speculated", "recommended",
+        "recommends", "assured", "informed", "announces", "knows", "know", "knew", "understood", "felt", "feels",
+        "doubts", "doubted", "agree", "worry", "claimed", "insisted", "stressed", "repeated", "repeats", "recounted",
+        "observed", "acknowledged", "attacked", "slammed", "dismissed", "defended", "rejected", "opposed", "supported",
+        "supports", "endorsed", "pointed", "threatened", "threatens", "offered", "vowed");
 
     /// <summary>Participles that continue a report: <c>..., adding that ...</c>, <c>..., stressing ...</c>.</summary>
     public static readonly FrozenSet<string> ParticipleCues = Set(
         "adding", "stressing", "noting", "saying", "emphasizing", "emphasising", "underlining", "reminding", "arguing",
         "warning", "insisting", "explaining", "claiming", "highlighting", "stating", "asserting", "accusing",
         "reiterating", "declaring", "confirming", "denying", "telling", "urging", "pointing", "calling", "affirming",
-        "cautioning", "acknowledging", "maintaining", "asking", "vowing");
+        "cautioning", "acknowledging", "maintaining", "asking", "vowing", "citing", "suggesting", "promising", "predicting",
+        "describing", "complaining", "recalling", "questioning", "admitting", "conceding", "contending", "alleging",
+        "tweeting", "writing", "announcing", "demanding", "pledging", "threatening", "criticizing", "blasting", "praising",
+        "expressing", "charging", "observing", "revealing", "signaling", "hinting", "showing", "indicating", "referring",
+        "dismissing", "defending", "rejecting", "calling", "arguing", "joking", "boasting", "repeating", "recounting");
+
+    /// <summary>Title abbreviations written before a name with a dot (<c>Mr.</c>, <c>Sen.</c>), lowercase.</summary>
+    public static readonly FrozenSet<string> TitleAbbreviations = Set(
+        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "adm", "sgt", "rev", "hon", "pres", "amb", "jr", "sr", "st");
+
+    /// <summary>Words that end a common-noun subject read leftwards from a cue: clause words, verbs, negation.</summary>
+    public static readonly FrozenSet<string> NotInNounPhrase = Set(
+        "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if", "as", "than", "is", "was", "were",
+        "are", "be", "been", "being", "not", "never", "to", "it", "this", "he", "she", "they", "we", "you", "him", "her",
+        "them", "us", "me", "there", "here", "what", "how", "why", "but", "so", "yet", "or", "nor", "for", "with", "by",
+        "from", "in", "on", "at", "into", "about", "after", "before", "since", "until", "also", "even", "just", "only",
+        "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must",
+        "said", "says", "say", "told", "according");
+
+    /// <summary>Words that make a sentence opening a clause rather than an introduction: <c>When he said that ...</c>.</summary>
+    public static readonly FrozenSet<string> ClauseWords = Set(
+        "that", "which", "who", "whom", "whose", "because", "if", "when", "while", "where", "whether", "although", "though",
+        "is", "was", "were", "are", "and", "or", "but", "than", "as", "since", "until", "unless");
 
     /// <summary>Pronouns that can be a speaker.</summary>
     public static readonly FrozenSet<string> PersonPronouns = Set("he", "she", "i", "we");
@@ -93,7 +131,9 @@ internal static class QuoteRules
     public static readonly FrozenSet<string> IntroPrepositions = Set(
         "on", "in", "at", "during", "after", "before", "earlier", "later", "meanwhile", "however", "separately",
         "significantly", "moreover", "furthermore", "additionally", "speaking", "addressing", "since", "last", "also",
-        "elsewhere", "yesterday", "today", "besides", "still", "instead", "notably", "similarly", "likewise");
+        "elsewhere", "yesterday", "today", "besides", "still", "instead", "notably", "similarly", "likewise", "while", "when",
+        "as", "although", "though", "because", "despite", "asked", "if", "under", "with", "for", "from", "by",
+        "throughout", "amid", "following", "over", "within", "unlike", "like", "until", "once", "then", "now", "so");
 
     /// <summary>Listeners after <c>told</c> that are not channels.</summary>
     public static readonly FrozenSet<string> NotChannels = Set(

@@ -7,11 +7,14 @@ namespace Parallax.Tests.Evaluation;
 public sealed class QuoteQualityTests(ITestOutputHelper output)
 {
     // Measured on polnear-dev at the commit that added this gate: at 30% coverage P 0.864, R 0.263, F1 0.404,
-    // quoted recall 0.564, speaker accuracy 0.763. Floors sit just under.
-    private const double F1Floor = 0.39;
-    private const double PrecisionFloor = 0.85;
-    private const double QuotedRecallFloor = 0.55;
-    private const double SpeakerAccuracyFloor = 0.75;
+    // quoted recall 0.564, speaker accuracy 0.763. After the PolNeAR-style attribution forms (common-noun and titled
+    // speakers, '' quotes, belief/intention cues, interrupted quotes, labels, according-to phrases): P 0.898, R 0.510,
+    // F1 0.650, quoted recall 0.772, speaker accuracy 0.882 (polnear-train: P 0.882, R 0.453, QR 0.757, speaker 0.873).
+    // Floors sit just under.
+    private const double F1Floor = 0.64;
+    private const double PrecisionFloor = 0.88;
+    private const double QuotedRecallFloor = 0.76;
+    private const double SpeakerAccuracyFloor = 0.87;
 
     [Fact]
     public void Polnear_dev_scores_stay_above_their_floors()
