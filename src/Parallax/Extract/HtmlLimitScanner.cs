@@ -33,6 +33,11 @@ internal static class HtmlLimitScanner
     public static Verdict Check(string html, ExtractOptions options, Stopwatch clock)
     {
         var stack = new List<string>();
+
+        // Tag names are interned per page, so the scan allocates once per distinct name, not once per tag, and the
+        // open-element stack compares references.
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         var elements = 0;
         var maxDepth = 0;
         var nextClock = ClockStride;
@@ -76,7 +81,13 @@ internal static class HtmlLimitScanner
                 continue;
             }
 
-            var name = html.Substring(nameStart, Math.Min(nameEnd - nameStart, 32)).ToLowerInvariant();
+            var span = html.AsSpan(nameStart, Math.Min(nameEnd - nameStart, 32));
+            if (!lookup.TryGetValue(span, out var name))
+            {
+                name = span.ToString().ToLowerInvariant();
+                names[name] = name;
+            }
+
             var gt = html.IndexOf('>', nameEnd);
             if (gt < 0)
             {
@@ -87,7 +98,7 @@ internal static class HtmlLimitScanner
             if (closing)
             {
                 // Pop to the matching element when it is open near the top; stray end tags are ignored.
-                var at = stack.LastIndexOf(name);
+                var at = LastIndexOf(stack, name);
                 if (at >= 0 && stack.Count - at <= 64)
                 {
                     stack.RemoveRange(at, stack.Count - at);
@@ -109,12 +120,11 @@ internal static class HtmlLimitScanner
 
             if (RawText.Contains(name))
             {
-                var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
-                i = close < 0 ? html.Length : close;
+                i = RawTextEnd(html, i, name);
                 continue;
             }
 
-            if (SelfClosingSiblings.Contains(name) && stack.Count > 0 && stack[^1] == name)
+            if (SelfClosingSiblings.Contains(name) && stack.Count > 0 && ReferenceEquals(stack[^1], name))
             {
                 stack.RemoveAt(stack.Count - 1);
             }
@@ -131,5 +141,35 @@ internal static class HtmlLimitScanner
         }
 
         return default;
+    }
+
+    private static int LastIndexOf(List<string> stack, string name)
+    {
+        for (var k = stack.Count - 1; k >= 0; k--)
+        {
+            if (ReferenceEquals(stack[k], name))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Where the end tag of a raw-text element (<c>&lt;/script</c>) starts, or the end of the text.</summary>
+    private static int RawTextEnd(string html, int from, string name)
+    {
+        var i = from;
+        while ((i = html.IndexOf("</", i, StringComparison.Ordinal)) >= 0)
+        {
+            if (html.AsSpan(i + 2).StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+
+            i += 2;
+        }
+
+        return html.Length;
     }
 }
