@@ -67,7 +67,10 @@ internal static partial class MetadataRules
         "author", "authors", "the author", "about the author", "email the author", "contact the author", "admin", "administrator",
         "guest", "guest author", "unknown", "anonymous", "by", "posted by", "written by", "view all posts", "all posts", "more posts",
         "view profile", "profile", "read more", "follow", "share", "contributor", "contributors", "topic author", "user", "editor's note",
-        "more from this author", "see all articles", "bio", "website", "home", "team", "none", "null", "undefined",
+        "more from this author", "see all articles", "bio", "website", "home", "team", "none", "null", "undefined", "meet the team",
+        "our team", "sign up", "sign in", "log in", "login", "register", "subscribe", "default", "human", "bluesky", "twitter", "x",
+        "facebook", "linkedin", "instagram", "youtube", "tiktok", "threads", "mastodon", "rss", "email", "print", "reddit", "pinterest",
+        "whatsapp", "telegram", "github", "medium", "substack", "staff writer", "contact", "about", "about us", "read bio", "full bio",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Headings that label a page region rather than name the article (seen as extra h1s on WCXB pages).</summary>
@@ -77,6 +80,19 @@ internal static partial class MetadataRules
         "home", "contact us", "follow us", "articles", "resources", "perspectives", "insights", "related articles", "featured articles",
         "most popular posts", "follow me", "comments", "0 comments", "navigation", "site navigation", "sidebar", "footer", "header",
         "browse by category", "categories", "archives", "subscribe", "newsletter", "share", "related posts", "you may also like",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Lowercase words a personal name may hold (particles); any other word of a byline name starts with a capital.</summary>
+    public static readonly FrozenSet<string> NameParticles = new[]
+    {
+        "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das", "bin", "bint", "al", "el", "ibn",
+        "y", "e", "ter", "op", "zu", "and", "of", "the", "for", "staff", "desk", "team", "editors", "writer", "reporter", "correspondent",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A label element whose next sibling holds the author's name ("Written by" | "Jane Doe").</summary>
+    public static readonly FrozenSet<string> BylineLabels = new[]
+    {
+        "by", "by:", "written by", "written by:", "posted by", "posted by:", "author", "author:", "authors:", "reviewed by", "words by", "story by",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Separators between a headline and the site name in a <c>&lt;title&gt;</c> or <c>og:title</c>.</summary>
@@ -95,11 +111,11 @@ internal static partial class MetadataRules
     public static partial Regex ModifiedLabel();
 
     /// <summary>A byline text: "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe", "Posted by jdoe".</summary>
-    [GeneratedRegex(@"^\s*(?:(?:written|posted|reported|story|words|text|compiled|reviewed)\s+)?(?:by|author|authors|autor|par|von|door)\s*[:：]?\s+(?<who>\S.{0,150})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^\s*(?:(?:written|posted|reported|story|words|text|compiled|reviewed)\s+)?(?:(?:more\s+)?(?:articles|posts|stories|all\s+posts|view\s+all\s+posts)\s+)?(?:by|author|authors|autor|par|von|door)\s*[:：]?\s+(?<who>\S.{0,150})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     public static partial Regex BylinePrefix();
 
     /// <summary>Where a byline's name ends: a date, a pipe, a middle dot, "on", "in", "updated", "published", a bullet.</summary>
-    [GeneratedRegex(@"\s*(?:[|•·—–]|\s-\s|\bon\s+(?=\w+\s+\d|\d)|\bin\s+(?=\p{Lu})|\b(?:updated|published|posted|last updated|modified)\b|\b\d{1,2}\s*(?:min|minute)s?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b(?:19|20)\d{2}\b).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\s*(?:[|•·—–]|\s-\s|\bon\s+(?=\w+\s+\d|\d)|\bon behalf of\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d|\bin\s+(?=\p{Lu})|\b(?:updated|published|posted|last updated|modified)\b|\b\d{1,2}\s*(?:min|minute)s?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b(?:19|20)\d{2}\b).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     public static partial Regex BylineTail();
 
     /// <summary>A date anywhere in a short text: English month names in either order, ISO, or numeric d/m/y.</summary>
