@@ -618,36 +618,37 @@ internal static class HtmlMetadataReader
             return;
         }
 
-        var marks = (element.GetAttribute("class") ?? string.Empty) + " " + (element.GetAttribute("id") ?? string.Empty) + " " + (element.GetAttribute("rel") ?? string.Empty);
-        if (marks.Length > 2 && ContainsAny(marks, MetadataRules.BylineClassMarks) && BoundedText(element, MaxHeaderText) is { Length: > 2 } byline)
+        if ((HasMark(element, "class") || HasMark(element, "id") || HasMark(element, "rel")) && BoundedText(element, MaxHeaderText) is { Length: > 2 } byline)
         {
             walk.Bylines.Add((byline, walk.TextNodes, MetadataSources.Byline));
             return;
         }
 
-        // "By Jane Doe" as the text of a small element, or "By" followed by a link or element holding the name.
-        if (element.FirstChild is IText first && first.Data.AsSpan().TrimStart().Length >= 2)
+        if (element.FirstChild is not IText first)
         {
-            var start = first.Data.AsSpan().TrimStart();
-            if ((start.StartsWith("by", StringComparison.OrdinalIgnoreCase) || start.StartsWith("written", StringComparison.OrdinalIgnoreCase)
-                || start.StartsWith("posted", StringComparison.OrdinalIgnoreCase) || start.StartsWith("author", StringComparison.OrdinalIgnoreCase))
-                && BoundedText(element, MaxHeaderText) is { } t && MetadataRules.BylinePrefix().IsMatch(t))
-            {
-                walk.Bylines.Add((t, walk.TextNodes, MetadataSources.Byline));
-            }
-            else if (MetadataRules.BylineLabels.Contains(start.Trim().ToString()) && element.NextElementSibling is { } next && BoundedText(next, MaxAuthorChars) is { Length: > 1 } n)
-            {
-                walk.Bylines.Add(("By " + n, walk.TextNodes, MetadataSources.Byline));
-            }
+            return;
         }
 
-        // A label alone in its element ("Written by") with the name in the next element.
-        if (element.FirstElementChild is null && element.TextContent is { Length: <= 20 } label && MetadataRules.BylineLabels.Contains(label.Trim())
-            && element.NextElementSibling is { } sibling && BoundedText(sibling, MaxAuthorChars) is { Length: > 1 } who)
+        var start = first.Data.AsSpan().Trim();
+        if (start.Length < 2 || start.Length > MaxHeaderText || !(start[0] is 'b' or 'B' or 'w' or 'W' or 'p' or 'P' or 'a' or 'A'))
         {
-            walk.Bylines.Add(("By " + who, walk.TextNodes, MetadataSources.Byline));
+            return;
+        }
+
+        // "By Jane Doe" as the text of a small element; "By" or "Written by" followed by the element holding the name.
+        if (MetadataRules.BylineLabels.Contains(start.ToString()) && element.FirstElementChild is null
+            && element.NextElementSibling is { } next && BoundedText(next, MaxAuthorChars) is { Length: > 1 } n)
+        {
+            walk.Bylines.Add(("By " + n, walk.TextNodes, MetadataSources.Byline));
+        }
+        else if (BoundedText(element, MaxHeaderText) is { } t && MetadataRules.BylinePrefix().IsMatch(t))
+        {
+            walk.Bylines.Add((t, walk.TextNodes, MetadataSources.Byline));
         }
     }
+
+    private static bool HasMark(IElement element, string attribute) =>
+        element.GetAttribute(attribute) is { Length: > 1 } value && ContainsAny(value, MetadataRules.BylineClassMarks);
 
     private static bool ContainsAny(string s, string[] marks)
     {
