@@ -80,6 +80,85 @@ internal static class DateParser
         return ParseDateLine(v);
     }
 
+    /// <summary>
+    /// The first date written anywhere in a short text (a dateline, a byline tail, a widget), as <c>YYYY-MM-DD</c>,
+    /// with where it starts. Numeric dates: <c>2024-05-01</c> is ISO; with a dot the day comes first (European use);
+    /// with a slash or dash the month comes first unless the first number cannot be a month.
+    /// </summary>
+    public static (string Date, int Index)? FindDate(string text)
+    {
+        if (text.Length < 6)
+        {
+            return null;
+        }
+
+        System.Text.RegularExpressions.Match m;
+        try
+        {
+            m = MetadataRules.DateInText().Match(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return null;
+        }
+
+        for (; m.Success; m = m.NextMatch())
+        {
+            var date = FromMatch(m);
+            if (date is not null)
+            {
+                return (date, m.Index);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The date in a URL's path (<c>/2024/05/01/</c>), as <c>YYYY-MM-DD</c>.</summary>
+    public static string? FromUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url.Length > 2000)
+        {
+            return null;
+        }
+
+        try
+        {
+            var m = MetadataRules.UrlDate().Match(url);
+            return m.Success ? Compose(m.Groups["y"].Value, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), m.Groups["d"].Value) : null;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static string? FromMatch(System.Text.RegularExpressions.Match m)
+    {
+        if (m.Groups["y1"].Success)
+        {
+            return Compose(m.Groups["y1"].Value, MonthOf(m.Groups["m1"].Value), m.Groups["d1"].Value);
+        }
+
+        if (m.Groups["y2"].Success)
+        {
+            return Compose(m.Groups["y2"].Value, MonthOf(m.Groups["m2"].Value), m.Groups["d2"].Value);
+        }
+
+        if (m.Groups["y3"].Success)
+        {
+            return Compose(m.Groups["y3"].Value, int.Parse(m.Groups["m3"].Value, CultureInfo.InvariantCulture), m.Groups["d3"].Value);
+        }
+
+        var a = int.Parse(m.Groups["d4"].Value, CultureInfo.InvariantCulture);
+        var b = int.Parse(m.Groups["m4"].Value, CultureInfo.InvariantCulture);
+        var dotted = m.Value.Contains('.', StringComparison.Ordinal);
+        var monthFirst = a > 12 ? false : b > 12 || !dotted;
+        return monthFirst
+            ? Compose(m.Groups["y4"].Value, a, b.ToString(CultureInfo.InvariantCulture))
+            : Compose(m.Groups["y4"].Value, b, a.ToString(CultureInfo.InvariantCulture));
+    }
+
     private static bool HasOffset(string v)
     {
         var t = v.IndexOf('T', StringComparison.Ordinal);
@@ -92,7 +171,7 @@ internal static class DateParser
         return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.LastIndexOfAny('+', '-') > 0;
     }
 
-    private static int MonthOf(string name) => ExtractRules.Months.TryGetValue(name, out var m) ? m : 0;
+    private static int MonthOf(string name) => ExtractRules.Months.TryGetValue(name, out var m) ? m : ExtractRules.Months.TryGetValue(name[..Math.Min(3, name.Length)], out m) ? m : 0;
 
     private static string? Compose(string year, int month, string day)
     {
