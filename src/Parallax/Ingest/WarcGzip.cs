@@ -225,11 +225,15 @@ internal sealed class WarcMemberStream(WarcByteWindow window, long start) : Stre
 
     internal long Next => _next;
 
+    /// <summary>True once a read found the file's end: the deflate data wanted more than the file holds.</summary>
+    internal bool HitEnd { get; private set; }
+
     public override int Read(Span<byte> buffer)
     {
         var available = window.Ensure(_next, Math.Min(buffer.Length, ChunkBytes));
         if (available == 0)
         {
+            HitEnd = true;
             return 0;
         }
 

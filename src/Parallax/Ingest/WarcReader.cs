@@ -20,15 +20,18 @@ internal sealed class WarcReader
 
     private readonly Stream _stream;
     private readonly long _maxBlockBytes;
+    private readonly bool? _gzip;
 
-    internal WarcReader(Stream stream, long maxBlockBytes)
+    /// <param name="gzip">Whether the file is gzipped (from its name); null sniffs the first two bytes.</param>
+    internal WarcReader(Stream stream, long maxBlockBytes, bool? gzip = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         _stream = stream;
+        _gzip = gzip;
         _maxBlockBytes = Math.Min(maxBlockBytes, Array.MaxLength);
     }
 
-    /// <summary>Every record in file order; gzip or not is sniffed from the first two bytes, not the name.</summary>
+    /// <summary>Every record in file order.</summary>
     internal IEnumerable<WarcRecord> ReadAll(CancellationToken cancellationToken = default)
     {
         var window = new WarcByteWindow(_stream);
@@ -39,7 +42,8 @@ internal sealed class WarcReader
             return [];
         }
 
-        var gzip = head == 2 && window.Held(start, 2) is [WarcGzip.Id1, WarcGzip.Id2];
+        // A name saying .gz wins over the bytes: a damaged first member must not turn the file into plain text.
+        var gzip = _gzip ?? (head == 2 && window.Held(start, 2) is [WarcGzip.Id1, WarcGzip.Id2]);
         return gzip ? ReadGzip(window, start, cancellationToken) : ReadPlain(new WarcMemberStream(window, start), start, cancellationToken);
     }
 
@@ -159,7 +163,9 @@ internal sealed class WarcReader
                     memberEnd = WarcGzip.FindTrailerEnd(window, input.SearchFrom, input.Next, reader.Crc, (uint)reader.Consumed, out var endOfFile);
                     if (memberEnd < 0)
                     {
-                        failure = endOfFile ? "truncated gzip member: the file ends before its end" : "gzip member checksum mismatch: the data is corrupt";
+                        failure = input.HitEnd ? "truncated gzip member: the file ends inside its compressed data"
+                            : endOfFile ? "gzip member has no valid trailer: checksum mismatch, or the file is cut inside the trailer"
+                            : "gzip member checksum mismatch: the data is corrupt";
                     }
                 }
             }

@@ -50,7 +50,7 @@ public sealed class WarcSource : IDocumentSource
 
         await using (stream.ConfigureAwait(false))
         {
-            using var records = new WarcReader(stream, MaxBytes).ReadAll(cancellationToken).GetEnumerator();
+            using var records = new WarcReader(stream, MaxBytes, GzipByName(_path)).ReadAll(cancellationToken).GetEnumerator();
             while (true)
             {
                 string? readError = null;
@@ -82,6 +82,12 @@ public sealed class WarcSource : IDocumentSource
             }
         }
     }
+
+    /// <summary><c>.warc.gz</c> is gzip, <c>.warc</c> is not; any other name is sniffed.</summary>
+    private static bool? GzipByName(string path) =>
+        path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? true
+        : path.EndsWith(".warc", StringComparison.OrdinalIgnoreCase) ? false
+        : null;
 
     /// <summary>A record to a document, a rejection, or null when it is counted as skipped.</summary>
     internal SourceItem? ToItem(WarcRecord record)
