@@ -128,7 +128,7 @@ internal sealed class WarcByteWindow
             Reposition(position);
         }
 
-        while (_length < count && !_endOfStream)
+        while (_bufferStart + _length < position + count && !_endOfStream)
         {
             var read = _stream.Read(_buffer, _length, WindowBytes - _length);
             if (read == 0)

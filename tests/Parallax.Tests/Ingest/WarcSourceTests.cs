@@ -371,6 +371,36 @@ public sealed class WarcSourceTests : IDisposable
         Assert.Equal(2, source.WarcSkipped.OtherRecordTypes);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Archive_much_larger_than_the_read_window_reads_every_record(bool compress)
+    {
+        // Hex noise barely compresses: 300 records of 6 KB make a file several times the reader's 256 KB window.
+        var random = new Random(7);
+        var bodies = Enumerable.Range(0, 300).Select(i => $"<p>{i}</p><p>{Convert.ToHexString(RandomBytes(random, 3000))}</p>").ToArray();
+        using var output = new MemoryStream();
+        await using (var writer = WarcWriter.Create(output, new WarcWriterOptions { Compress = compress }, leaveOpen: true))
+        {
+            for (var i = 0; i < bodies.Length; i++)
+            {
+                await writer.WriteResponseAsync(new Uri($"https://a.example/{i}"), 200, HtmlHeaders(), Encoding.UTF8.GetBytes(bodies[i]), Date);
+            }
+        }
+
+        Assert.True(output.Length > 1_000_000);
+        var items = await ReadAsync(Save(output.ToArray(), compress ? "big.warc.gz" : "big.warc"));
+
+        Assert.Equal(bodies, items.Select(Text));
+    }
+
+    private static byte[] RandomBytes(Random random, int count)
+    {
+        var bytes = new byte[count];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
     [Fact]
     public async Task Empty_warc_file_yields_nothing()
     {
