@@ -14,6 +14,12 @@ internal static class Program
             return;
         }
 
+        if (args is ["warc-ingest", ..])
+        {
+            WarcBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -6,10 +6,11 @@ using Parallax.Model;
 namespace Parallax.Ingest;
 
 /// <summary>
-/// Reads files and folders: <c>.txt</c>, <c>.html</c>/<c>.htm</c> (optionally gzipped) and <c>.jsonl</c>. Folders are
+/// Reads files and folders: <c>.txt</c>, <c>.html</c>/<c>.htm</c> (optionally gzipped), <c>.jsonl</c> and
+/// <c>.warc</c>/<c>.warc.gz</c> (see <see cref="WarcSource"/>). Folders are
 /// walked recursively in ordinal name order, so the same tree always yields the same sequence; hidden entries and
 /// SQLite files are skipped. Every other input becomes a rejection with a reason, never an exception. The size cap
-/// applies to each file, except JSONL files, which are streamed and capped per line.
+/// applies to each file, except JSONL and WARC files, which are streamed and capped per line or record.
 /// </summary>
 public sealed class FileSource : IDocumentSource
 {
@@ -28,6 +29,9 @@ public sealed class FileSource : IDocumentSource
         _options = options;
         _excluded = new HashSet<string>(options.ExcludedPaths.Select(Path.GetFullPath), StringComparer.Ordinal);
     }
+
+    /// <summary>WARC records read but not turned into documents (not HTML, not 200, revisits, other record types), over all files.</summary>
+    public WarcSkipCounts WarcSkipped { get; } = new();
 
     /// <summary>The cap in force: the option, but never beyond what one array can hold.</summary>
     private long MaxBytes => Math.Min(_options.MaxBytes, Array.MaxLength);
@@ -156,6 +160,16 @@ public sealed class FileSource : IDocumentSource
         if (format == FileFormat.Jsonl)
         {
             await foreach (var item in new JsonlSource(source, _options).ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        if (format == FileFormat.Warc)
+        {
+            await foreach (var item in new WarcSource(source, _options, WarcSkipped).ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 yield return item;
             }

@@ -7,6 +7,7 @@ internal enum FileFormat
     Html,
     GzipHtml,
     Jsonl,
+    Warc,
 }
 
 /// <summary>Which files a folder walk reads, and as what: by name, never by sniffing content.</summary>
@@ -18,9 +19,11 @@ internal static class FileSourceRules
     /// <summary>Longest suffix first, so <c>.html.gz</c> is seen before a shorter suffix could claim the name.</summary>
     private static readonly (string Suffix, FileFormat Format)[] Formats =
     [
+        (".warc.gz", FileFormat.Warc),
         (".html.gz", FileFormat.GzipHtml),
         (".htm.gz", FileFormat.GzipHtml),
         (".jsonl", FileFormat.Jsonl),
+        (".warc", FileFormat.Warc),
         (".html", FileFormat.Html),
         (".htm", FileFormat.Html),
         (".txt", FileFormat.PlainText),
@@ -71,7 +74,7 @@ internal static class FileSourceRules
     {
         var extension = Path.GetExtension(fileName);
         return extension.Length == 0
-            ? "file has no extension; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl"
-            : $"unsupported file type '{extension}'; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl";
+            ? "file has no extension; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .warc, .warc.gz"
+            : $"unsupported file type '{extension}'; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .warc, .warc.gz";
     }
 }
