@@ -47,6 +47,8 @@ public sealed class ArticleExtractor(ExtractOptions options)
             Authors = document.Authors,
             Published = Blank(document.Published),
             PublishedSource = Blank(document.Published) is null ? null : DateSources.Record,
+            TitleSource = Blank(document.Title) is null ? null : DateSources.Record,
+            AuthorsSource = document.Authors.Count > 0 ? DateSources.Record : null,
             Language = Blank(document.Language) ?? LanguageDetector.Detect(text),
             Kind = PageKinds.Article,
             Body = text,
@@ -71,7 +73,7 @@ public sealed class ArticleExtractor(ExtractOptions options)
         ExtractedParts parts;
         if (htmlByName || StartsLikeHtml(text))
         {
-            var outcome = _html.Extract(text, clock);
+            var outcome = _html.Extract(text, document.Url, clock);
             if (outcome.Parts is null)
             {
                 return ExtractionResult.Rejected(document.Source, outcome.Reason!, outcome.Detail);
@@ -111,6 +113,10 @@ public sealed class ArticleExtractor(ExtractOptions options)
             Authors = authors,
             Published = Blank(document.Published) ?? parts.Published,
             PublishedSource = Blank(document.Published) is null ? parts.PublishedSource : DateSources.Record,
+            Modified = parts.Modified,
+            Section = parts.Section,
+            TitleSource = Blank(document.Title) is null ? parts.TitleSource : DateSources.Record,
+            AuthorsSource = document.Authors.Count > 0 ? DateSources.Record : parts.AuthorsSource,
             Language = Blank(document.Language) ?? parts.Language ?? LanguageDetector.Detect(parts.Body),
             Kind = parts.Kind,
             Body = parts.Body,

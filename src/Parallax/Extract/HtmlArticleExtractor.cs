@@ -87,7 +87,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     private sealed record Paragraph(string Text, int LinkChars, bool Heading);
 
-    public Outcome Extract(string html, Stopwatch clock)
+    public Outcome Extract(string html, string? pageUrl, Stopwatch clock)
     {
         var verdict = HtmlLimitScanner.Check(html, options, clock);
         if (verdict.Reason is not null)
@@ -114,7 +114,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 return limits;
             }
 
-            var meta = HtmlMetadataReader.Read(document);
+            var meta = HtmlMetadataReader.Read(document, pageUrl);
             if (clock.Elapsed > options.TimeBudget)
             {
                 return TimedOut("reading metadata");
@@ -179,8 +179,12 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 Title = title,
                 Authors = meta.Authors,
                 Outlet = meta.Outlet,
+                TitleSource = meta.TitleSource,
+                AuthorsSource = meta.AuthorsSource,
                 Published = meta.Published,
                 PublishedSource = meta.PublishedSource,
+                Modified = meta.Modified,
+                Section = meta.Section,
                 Url = meta.Url,
                 Language = meta.Language,
                 Kind = kind,
@@ -728,13 +732,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             var by = ExtractRules.BylineLine().Match(text);
             if (by.Success && PlainTextExtractor.CountWords(by.Groups["who"].Value) <= 8)
             {
-                if (meta.Authors.Count == 0)
-                {
-                    foreach (var name in PlainTextExtractor.SplitNames(by.Groups["who"].Value))
-                    {
-                        PlainTextExtractor.AddDistinct(meta.Authors, name);
-                    }
-                }
+                meta.TryAuthors([by.Groups["who"].Value], MetadataSources.Byline, visible: true);
 
                 paragraphs.RemoveAt(head);
                 continue;

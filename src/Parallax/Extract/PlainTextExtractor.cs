@@ -11,6 +11,10 @@ internal sealed record ExtractedParts
     public string? Outlet { get; init; }
     public string? Published { get; init; }
     public string? PublishedSource { get; init; }
+    public string? Modified { get; init; }
+    public string? Section { get; init; }
+    public string? TitleSource { get; init; }
+    public string? AuthorsSource { get; init; }
     public string? Url { get; init; }
     public string? Language { get; init; }
     public string Kind { get; init; } = Model.PageKinds.Article;
@@ -103,7 +107,9 @@ internal static class PlainTextExtractor
         return new ExtractedParts
         {
             Title = title,
+            TitleSource = title is null ? null : "text",
             Authors = authors,
+            AuthorsSource = authors.Count == 0 ? null : Model.DateSources.Byline,
             Outlet = outlet,
             Published = published,
             PublishedSource = publishedSource,

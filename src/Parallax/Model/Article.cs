@@ -16,6 +16,18 @@ public sealed record Article
     /// <summary>Where <see cref="Published"/> came from: one of <see cref="DateSources"/>, or null when unknown.</summary>
     public string? PublishedSource { get; init; }
 
+    /// <summary>When the page says it was last updated; kept apart from <see cref="Published"/>.</summary>
+    public string? Modified { get; init; }
+
+    /// <summary>The outlet's section (<c>article:section</c>, JSON-LD <c>articleSection</c>).</summary>
+    public string? Section { get; init; }
+
+    /// <summary>Where <see cref="Title"/> came from (<c>h1</c>, <c>json-ld</c>, <c>meta</c>, <c>title</c>, <c>record</c>, <c>text</c>).</summary>
+    public string? TitleSource { get; init; }
+
+    /// <summary>Where <see cref="Authors"/> came from (<c>json-ld</c>, <c>meta</c>, <c>microdata</c>, <c>byline</c>, <c>author-link</c>, <c>record</c>).</summary>
+    public string? AuthorsSource { get; init; }
+
     public string? Language { get; init; }
     public string Kind { get; init; } = PageKinds.Article;
     public required string Body { get; init; }

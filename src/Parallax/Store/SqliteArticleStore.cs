@@ -37,7 +37,7 @@ public sealed class SqliteArticleStore : IArticleStore
     private const int SqliteError = 1;
 
     private const string ArticleColumns =
-        "id, source, url, outlet, title, authors, published, language, kind, body, duplicate_of, story, seq, published_source";
+        "id, source, url, outlet, title, authors, published, language, kind, body, duplicate_of, story, seq, published_source, modified, section, title_source, authors_source";
 
     private const string StoryColumns = "id, title, articles, outlets, first_published, last_published";
 
@@ -230,14 +230,18 @@ public sealed class SqliteArticleStore : IArticleStore
         command.Transaction = transaction;
         // A re-committed article keeps its seq: ingestion order, and the FTS rowid, stay what they were.
         command.CommandText = """
-            INSERT INTO articles (id, seq, source, url, outlet, title, authors, published, language, kind, body, duplicate_of, story, content_hash, published_source)
+            INSERT INTO articles (id, seq, source, url, outlet, title, authors, published, language, kind, body, duplicate_of, story, content_hash, published_source,
+                                  modified, section, title_source, authors_source)
             VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles), $source, $url, $outlet, $title, $authors, $published,
-                    $language, $kind, $body, $duplicate_of, $story, $content_hash, $published_source)
+                    $language, $kind, $body, $duplicate_of, $story, $content_hash, $published_source,
+                    $modified, $section, $title_source, $authors_source)
             ON CONFLICT (id) DO UPDATE SET
                 source = excluded.source, url = excluded.url, outlet = excluded.outlet, title = excluded.title,
                 authors = excluded.authors, published = excluded.published, language = excluded.language,
                 kind = excluded.kind, body = excluded.body, duplicate_of = excluded.duplicate_of,
-                story = excluded.story, content_hash = excluded.content_hash, published_source = excluded.published_source
+                story = excluded.story, content_hash = excluded.content_hash, published_source = excluded.published_source,
+                modified = excluded.modified, section = excluded.section, title_source = excluded.title_source,
+                authors_source = excluded.authors_source
             """;
         var p = command.Parameters;
         p.AddWithValue("$id", article.Id);
@@ -248,6 +252,10 @@ public sealed class SqliteArticleStore : IArticleStore
         p.AddWithValue("$authors", StoreJson.Write(article.Authors));
         p.AddWithValue("$published", Nullable(article.Published));
         p.AddWithValue("$published_source", Nullable(article.PublishedSource));
+        p.AddWithValue("$modified", Nullable(article.Modified));
+        p.AddWithValue("$section", Nullable(article.Section));
+        p.AddWithValue("$title_source", Nullable(article.TitleSource));
+        p.AddWithValue("$authors_source", Nullable(article.AuthorsSource));
         p.AddWithValue("$language", Nullable(article.Language));
         p.AddWithValue("$kind", article.Kind);
         p.AddWithValue("$body", article.Body);
@@ -709,6 +717,10 @@ public sealed class SqliteArticleStore : IArticleStore
                 Authors = StoreJson.ReadStrings(reader.GetString(5)),
                 Published = NullableString(reader, 6),
                 PublishedSource = NullableString(reader, 13),
+                Modified = NullableString(reader, 14),
+                Section = NullableString(reader, 15),
+                TitleSource = NullableString(reader, 16),
+                AuthorsSource = NullableString(reader, 17),
                 Language = NullableString(reader, 7),
                 Kind = reader.GetString(8),
                 Body = reader.GetString(9),

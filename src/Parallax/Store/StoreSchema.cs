@@ -112,6 +112,13 @@ internal static class StoreSchema
         new(3, "where each article's publication date was read", """
             ALTER TABLE articles ADD COLUMN published_source TEXT;
             """),
+
+        new(4, "modified date, section, and where title and authors were read", """
+            ALTER TABLE articles ADD COLUMN modified TEXT;
+            ALTER TABLE articles ADD COLUMN section TEXT;
+            ALTER TABLE articles ADD COLUMN title_source TEXT;
+            ALTER TABLE articles ADD COLUMN authors_source TEXT;
+            """),
     ];
 
     internal static int LatestVersion => Migrations[^1].Version;
