@@ -43,6 +43,29 @@ public sealed record FeedItem
 
     /// <summary>The key under which the item is remembered as seen: the link, else the id.</summary>
     public string? Key => Link ?? Id;
+
+    /// <summary>
+    /// The item's own content as a small HTML page the extractor reads like any other: the title as heading and
+    /// the content as the article, with the feed's metadata carried as document hints.
+    /// </summary>
+    public Model.RawDocument ToDocument(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var title = System.Net.WebUtility.HtmlEncode(Title ?? "");
+        var html = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body><article><h1>{title}</h1>{ContentHtml}</article></body></html>";
+        return new Model.RawDocument
+        {
+            Source = source,
+            Id = null,
+            Url = Link,
+            ContentType = "text/html",
+            DeclaredCharset = "utf-8",
+            Content = System.Text.Encoding.UTF8.GetBytes(html),
+            Title = Title,
+            Published = FeedDates.Format(Published),
+            Authors = Authors,
+        };
+    }
 }
 
 /// <summary>A parsed feed: its channel metadata and its items in document order.</summary>
