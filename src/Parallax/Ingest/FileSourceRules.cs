@@ -7,6 +7,9 @@ internal enum FileFormat
     Html,
     GzipHtml,
     Jsonl,
+    Feed,
+    MaybeFeed,
+    UrlList,
 }
 
 /// <summary>Which files a folder walk reads, and as what: by name, never by sniffing content.</summary>
@@ -24,6 +27,10 @@ internal static class FileSourceRules
         (".html", FileFormat.Html),
         (".htm", FileFormat.Html),
         (".txt", FileFormat.PlainText),
+        (".rss", FileFormat.Feed),
+        (".atom", FileFormat.Feed),
+        (".xml", FileFormat.MaybeFeed),
+        (".urls", FileFormat.UrlList),
     ];
 
     /// <summary>
@@ -71,7 +78,7 @@ internal static class FileSourceRules
     {
         var extension = Path.GetExtension(fileName);
         return extension.Length == 0
-            ? "file has no extension; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl"
-            : $"unsupported file type '{extension}'; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl";
+            ? "file has no extension; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .rss, .atom, .xml (a feed)"
+            : $"unsupported file type '{extension}'; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .rss, .atom, .xml (a feed)";
     }
 }
