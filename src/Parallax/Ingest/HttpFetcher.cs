@@ -358,7 +358,7 @@ public sealed class HttpFetcher : IDisposable
         SocketException? lastError = null;
         foreach (var address in addresses)
         {
-            if (!Options.AllowPrivate && HttpAddressGuard.RefusalReason(address) is { } why)
+            if (!Options.AllowPrivate && Options.AddressPolicy(address) is { } why)
             {
                 lastRefusal = $"{host} resolves to {address}, a {why} address (use --allow-private to permit)";
                 continue;
@@ -398,12 +398,9 @@ public sealed class HttpFetcher : IDisposable
             return null;
         }
 
-        if (uri.IsLoopback)
-        {
-            return $"{uri.Host} is a loopback address (use --allow-private to permit)";
-        }
-
-        return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && HttpAddressGuard.RefusalReason(address) is { } why
+        var address = uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+            : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var literal) ? literal : null;
+        return address is not null && Options.AddressPolicy(address) is { } why
             ? $"{uri.Host} is a {why} address (use --allow-private to permit)"
             : null;
     }

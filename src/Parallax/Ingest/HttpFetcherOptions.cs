@@ -58,6 +58,12 @@ public sealed record HttpFetcherOptions
     /// <summary>Seed of the backoff jitter; null draws a random seed.</summary>
     public int? RandomSeed { get; init; }
 
+    /// <summary>
+    /// The guard's decision per address; tests replace it to pretend one loopback address is forbidden while another
+    /// serves them. Only consulted when <see cref="AllowPrivate"/> is off.
+    /// </summary>
+    internal Func<System.Net.IPAddress, string?> AddressPolicy { get; init; } = HttpAddressGuard.RefusalReason;
+
     /// <summary>Told about every response received (each hop, each attempt): the hook a WARC writer archives from.</summary>
     public IHttpExchangeRecorder? Recorder { get; init; }
 }
