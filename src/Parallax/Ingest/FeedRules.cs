@@ -69,7 +69,12 @@ internal static partial class FeedRules
     [GeneratedRegex(@"&(?:(?<name>[A-Za-z][A-Za-z0-9]{1,31});|#[0-9]{1,7};|#x[0-9A-Fa-f]{1,6};)?", RegexOptions.CultureInvariant)]
     internal static partial Regex Ampersand();
 
+    /// <summary>Inline elements: removing their tags must not split a word from its punctuation ("<i>teaser</i>.").</summary>
+    internal static readonly FrozenSet<string> InlineTags = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "a", "abbr", "b", "cite", "code", "em", "font", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u");
+
     /// <summary>Markup tags in text content, for turning an HTML description into plain text.</summary>
-    [GeneratedRegex(@"<[^>]{0,2000}>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<\s*/?\s*(?<name>[A-Za-z][A-Za-z0-9]*)?[^>]{0,2000}>", RegexOptions.CultureInvariant)]
     internal static partial Regex Tag();
 }

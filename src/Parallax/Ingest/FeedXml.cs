@@ -174,7 +174,7 @@ internal static class FeedXml
             return null;
         }
 
-        var stripped = WebUtility.HtmlDecode(FeedRules.Tag().Replace(html, " "));
+        var stripped = WebUtility.HtmlDecode(FeedRules.Tag().Replace(html, static m => FeedRules.InlineTags.Contains(m.Groups["name"].Value) ? "" : " "));
         var collapsed = string.Join(' ', stripped.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return collapsed.Length == 0 ? null : collapsed;
     }
