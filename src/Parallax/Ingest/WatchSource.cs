@@ -63,6 +63,7 @@ public sealed class WatchSource : IDocumentSource
                 yield break;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             var wait = (nextDue ?? Time.GetUtcNow() + _options.MinInterval) - Time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
