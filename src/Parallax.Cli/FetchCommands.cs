@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Parallax.Ingest;
 using Parallax.Pipeline;
 using Parallax.Store;
@@ -76,18 +77,29 @@ internal static class FetchCommands
             var engine = await Engine.OpenAsync(store, cancellationToken: ct).ConfigureAwait(false);
             var tally = new Tally(console);
             var watch = new WatchSource(urls, fetcher, store, new WatchOptions { SinglePass = parse.GetValue(once) }, new WatchProgress(console));
+
+            // Ctrl-C and SIGTERM end the watch through its token: the item in hand finishes, the summary prints.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             await console.Error.WriteLineAsync($"watching {urls.Count} source(s); Ctrl-C stops").ConfigureAwait(false);
             try
             {
-                await engine.IngestAsync(watch, tally, ct).ConfigureAwait(false);
+                await engine.IngestAsync(watch, tally, stop.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 await console.Error.WriteLineAsync("stopped; state saved, a re-run resumes").ConfigureAwait(false);
             }
 
             await console.Out.WriteLineAsync(tally.Summary()).ConfigureAwait(false);
             return CliApp.Ok;
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
         });
         return command;
     }
