@@ -33,6 +33,8 @@ internal static class CliCommands
         root.Subcommands.Add(Quotes(console, db));
         root.Subcommands.Add(Export(console, db));
         root.Subcommands.Add(EvalCommands.Build(console));
+        root.Subcommands.Add(FetchCommands.Fetch(console, db));
+        root.Subcommands.Add(FetchCommands.Watch(console, db));
         return root;
     }
 

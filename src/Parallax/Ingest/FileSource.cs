@@ -177,7 +177,23 @@ public sealed class FileSource : IDocumentSource
             yield break;
         }
 
-        yield return format == FileFormat.Unsupported
+        if (format == FileFormat.Feed || (format == FileFormat.MaybeFeed && FeedFileSource.IsFeedFile(file.FullName, MaxBytes)))
+        {
+            await foreach (var item in new FeedFileSource(source, _options).ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        if (format == FileFormat.UrlList)
+        {
+            yield return Reject(source, RejectReasons.NoContent, "a URL list needs fetching: use 'parallax fetch FILE.urls' or 'parallax watch FILE.urls'");
+            yield break;
+        }
+
+        yield return format is FileFormat.Unsupported or FileFormat.MaybeFeed
             ? Reject(source, RejectReasons.UnsupportedFormat, FileSourceRules.UnsupportedDetail(file.Name))
             : await LoadAsync(source, file, format, cancellationToken).ConfigureAwait(false);
     }

@@ -8,6 +8,9 @@ internal enum FileFormat
     GzipHtml,
     Jsonl,
     Warc,
+    Feed,
+    MaybeFeed,
+    UrlList,
 }
 
 /// <summary>Which files a folder walk reads, and as what: by name, never by sniffing content.</summary>
@@ -27,6 +30,10 @@ internal static class FileSourceRules
         (".html", FileFormat.Html),
         (".htm", FileFormat.Html),
         (".txt", FileFormat.PlainText),
+        (".rss", FileFormat.Feed),
+        (".atom", FileFormat.Feed),
+        (".xml", FileFormat.MaybeFeed),
+        (".urls", FileFormat.UrlList),
     ];
 
     /// <summary>
@@ -74,7 +81,7 @@ internal static class FileSourceRules
     {
         var extension = Path.GetExtension(fileName);
         return extension.Length == 0
-            ? "file has no extension; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .warc, .warc.gz"
-            : $"unsupported file type '{extension}'; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .warc, .warc.gz";
+            ? "file has no extension; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .warc, .warc.gz, .rss, .atom, .xml (a feed)"
+            : $"unsupported file type '{extension}'; supported: .txt, .html, .htm, .html.gz, .htm.gz, .jsonl, .warc, .warc.gz, .rss, .atom, .xml (a feed)";
     }
 }

@@ -10,7 +10,7 @@ namespace Parallax.Store;
 /// instance; readers never hold the gate while the caller runs, so a caller may query the store from inside a
 /// <see cref="GetArticlesAsync"/> loop.
 /// </remarks>
-public sealed class SqliteArticleStore : IArticleStore
+public sealed partial class SqliteArticleStore : IArticleStore
 {
     /// <summary>
     /// How long a statement waits for another process's lock (a second CLI run, a reader) before failing. 5 s is

@@ -119,6 +119,26 @@ internal static class StoreSchema
             ALTER TABLE articles ADD COLUMN title_source TEXT;
             ALTER TABLE articles ADD COLUMN authors_source TEXT;
             """),
+
+        // What `parallax watch` must remember across restarts: per feed, its validators and poll schedule; per item
+        // address, that it was handled. An item is marked only after its article (or rejection) is committed.
+        new(5, "watch state: feeds polled and items seen", """
+            CREATE TABLE watch_feeds (
+                feed             TEXT NOT NULL PRIMARY KEY,
+                etag             TEXT,
+                last_modified    TEXT,
+                interval_seconds REAL NOT NULL,
+                next_poll        TEXT,
+                last_polled      TEXT,
+                last_new_items   INTEGER NOT NULL DEFAULT 0
+            );
+
+            CREATE TABLE watch_seen (
+                item    TEXT NOT NULL PRIMARY KEY,
+                feed    TEXT NOT NULL,
+                seen_at TEXT NOT NULL
+            );
+            """),
     ];
 
     internal static int LatestVersion => Migrations[^1].Version;
