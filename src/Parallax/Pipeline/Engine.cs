@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Parallax.Compare;
 using Parallax.Dedup;
 using Parallax.Extract;
@@ -24,6 +25,18 @@ public sealed class Engine
     private readonly CoverageComparer _comparer = new();
     private readonly SpeakerDirectory _speakers;
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
+    /// <summary>Extractions started ahead of the sequential stages, per extraction thread: enough to keep them busy.</summary>
+    private const int LookaheadPerThread = 4;
+
+    /// <summary>
+    /// Byte-identical payloads remembered per run, first in first out: 100,000 hashes and verdicts take ~20 MB, so a
+    /// CC-NEWS-sized run keeps flat memory while repeats within a day's archive are still caught.
+    /// </summary>
+    private const int MaxRememberedPayloads = 100_000;
+
+    /// <summary>A source item with its extraction done (or skipped as a byte-identical repeat).</summary>
+    private sealed record Prepared(SourceItem Item, ExtractionResult? Extracted, string? PayloadHash, bool Repeat);
 
     private Engine(IArticleStore store, EngineOptions options, SpeakerDirectory speakers, StoryClusterer stories)
     {
@@ -60,34 +73,163 @@ public sealed class Engine
         return engine;
     }
 
-    /// <summary>Ingests every item of a source; rejections are recorded and the run goes on.</summary>
+    /// <summary>
+    /// Ingests every item of a source; rejections are recorded and the run goes on. Extraction, the costly pure
+    /// stage, runs ahead on <see cref="EngineOptions.ExtractionParallelism"/> threads while everything after it
+    /// (dedup, stories, quotes, alignment, the store) runs one article at a time in input order, so the result is
+    /// the same as a sequential run. A payload repeated byte for byte within the run is not extracted again: it gets
+    /// its first occurrence's verdict.
+    /// </summary>
     public async Task<IngestSummary> IngestAsync(IDocumentSource source, IProgress<IngestOutcome>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         int stored = 0, already = 0, rejected = 0, quotes = 0;
-        await foreach (var item in source.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var parallelism = Math.Max(1, Options.ExtractionParallelism);
+        var lookahead = Channel.CreateBounded<Task<Prepared>>(new BoundedChannelOptions(parallelism * LookaheadPerThread) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // The HTML parser inside an extractor is not shared between threads.
+        using var extractors = new ThreadLocal<ArticleExtractor>(() => new ArticleExtractor(Options.Extract));
+        var producer = Task.Run(() => PrepareAllAsync(source, extractors, lookahead.Writer, stop.Token), stop.Token);
+        var first = new PayloadVerdicts(MaxRememberedPayloads);
+        try
         {
-            var outcome = item.Document is { } document
-                ? await IngestAsync(document, cancellationToken).ConfigureAwait(false)
-                : await RejectAsync(item.Rejection!, cancellationToken).ConfigureAwait(false);
-            switch (outcome.Status)
+            await foreach (var task in lookahead.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var prepared = await task.ConfigureAwait(false);
+                var outcome = await CompleteAsync(prepared, first, cancellationToken).ConfigureAwait(false);
+                switch (outcome.Status)
             {
                 case IngestStatus.Stored: stored++; quotes += outcome.Quotes; break;
                 case IngestStatus.AlreadyStored: already++; break;
                 default: rejected++; break;
             }
 
-            progress?.Report(outcome);
+                progress?.Report(outcome);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await producer.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The consumer stopped first (cancellation or a store failure): the producer's work is moot.
+            }
+
+            // Extractions already started still use the per-thread extractors: let them finish before those go.
+            while (lookahead.Reader.TryRead(out var pending))
+            {
+                await Task.WhenAny(pending).ConfigureAwait(false);
+            }
         }
 
         return new IngestSummary(stored, already, rejected, quotes);
     }
 
     /// <summary>Ingests one raw document.</summary>
-    public async Task<IngestOutcome> IngestAsync(RawDocument document, CancellationToken cancellationToken = default)
+    public Task<IngestOutcome> IngestAsync(RawDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var extracted = _extractor.Extract(document);
+        return IngestExtractedAsync(document, _extractor.Extract(document), cancellationToken);
+    }
+
+    /// <summary>Reads the source, starting each document's extraction as soon as the lookahead has room.</summary>
+    private static async Task PrepareAllAsync(IDocumentSource source, ThreadLocal<ArticleExtractor> extractors, ChannelWriter<Task<Prepared>> writer, CancellationToken cancellationToken)
+    {
+        var scheduled = new PayloadVerdicts(MaxRememberedPayloads);
+        try
+        {
+            await foreach (var item in source.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Task<Prepared> task;
+                if (item.Document is not { } document)
+                {
+                    task = Task.FromResult(new Prepared(item, null, null, Repeat: false));
+                }
+                else
+                {
+                    var hash = PayloadHash(document);
+                    task = scheduled.TryAdd(hash, null)
+                        ? Task.Run(() => new Prepared(item, extractors.Value!.Extract(document), hash, Repeat: false), cancellationToken)
+                        : Task.FromResult(new Prepared(item, null, hash, Repeat: true));
+                }
+
+                await writer.WriteAsync(task, cancellationToken).ConfigureAwait(false);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
+    }
+
+    private async Task<IngestOutcome> CompleteAsync(Prepared prepared, PayloadVerdicts first, CancellationToken cancellationToken)
+    {
+        if (prepared.Item.Document is not { } document)
+        {
+            return await RejectAsync(prepared.Item.Rejection!, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (prepared.Repeat)
+        {
+            if (first.TryGet(prepared.PayloadHash!) is { } earlier)
+            {
+                return await RepeatAsync(document, earlier, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Its first occurrence's verdict is no longer remembered: extract it after all.
+            return await IngestAsync(document, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = await IngestExtractedAsync(document, prepared.Extracted!, cancellationToken).ConfigureAwait(false);
+        first.TryAdd(prepared.PayloadHash!, outcome);
+        return outcome;
+    }
+
+    /// <summary>The verdict for a byte-identical copy of an earlier input of this run.</summary>
+    private async Task<IngestOutcome> RepeatAsync(RawDocument document, IngestOutcome earlier, CancellationToken cancellationToken)
+    {
+        if (earlier.Article is { } article)
+        {
+            if (article.Source == document.Source)
+            {
+                return new IngestOutcome(IngestStatus.AlreadyStored, document.Source, article);
+            }
+
+            return await RejectAsync(
+                new Rejection { Source = document.Source, Reason = RejectReasons.Duplicate, Detail = $"same URL or content as article '{article.Id}'" },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var rejection = earlier.Rejection!;
+        return await RejectAsync(rejection with { Source = document.Source }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string PayloadHash(RawDocument document)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{document.ContentType}\n{document.DeclaredCharset}\n{document.Url}\n"));
+        if (document.CleanText is { } text)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+        else
+        {
+            sha.AppendData(document.Content.Span);
+        }
+
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    private async Task<IngestOutcome> IngestExtractedAsync(RawDocument document, ExtractionResult extracted, CancellationToken cancellationToken)
+    {
         if (extracted.Rejection is { } rejection)
         {
             return await RejectAsync(rejection, cancellationToken).ConfigureAwait(false);

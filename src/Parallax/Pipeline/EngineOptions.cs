@@ -7,6 +7,9 @@ public sealed record EngineOptions
 {
     public ExtractOptions Extract { get; init; } = new();
 
+    /// <summary>Threads extracting ahead of the sequential stages in a source ingest. Default: one per core.</summary>
+    public int ExtractionParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Version string written into reports.</summary>
     public string Version { get; init; } = EngineInfo.Version;
 }

@@ -74,4 +74,50 @@ public sealed class EngineTests
             Assert.Equal(first, outcome.Article!.Story);
         }
     }
+
+    [Fact]
+    public async Task Parallel_extraction_stores_exactly_what_a_sequential_run_stores()
+    {
+        using var dir = new TempDir();
+        var reports = new List<string>();
+        foreach (var parallelism in new[] { 1, 4 })
+        {
+            await using var store = await SqliteArticleStore.OpenAsync(dir.File($"p{parallelism}.db"));
+            var engine = await Engine.OpenAsync(store, new EngineOptions { ExtractionParallelism = parallelism });
+            await engine.IngestAsync(new Parallax.Ingest.FileSource([TestPaths.Samples], new Parallax.Ingest.FileSourceOptions()));
+            reports.Add(ReportJson.Serialize(await engine.BuildReportAsync()).Replace(TestPaths.Samples, "", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(reports[0], reports[1]);
+    }
+
+    [Fact]
+    public async Task A_byte_identical_repeat_in_one_run_gets_its_first_occurrences_verdict()
+    {
+        using var dir = new TempDir();
+        var page = "Harbour strike ends\n\n" + Wire;
+        await File.WriteAllTextAsync(dir.File("a.txt"), page);
+        await File.WriteAllTextAsync(dir.File("b.txt"), page);
+        await File.WriteAllTextAsync(dir.File("c.txt"), page);
+        await File.WriteAllBytesAsync(dir.File("d.txt"), []);
+        await File.WriteAllBytesAsync(dir.File("e.txt"), []);
+
+        await using var store = await SqliteArticleStore.OpenAsync(dir.File("p.db"));
+        var engine = await Engine.OpenAsync(store);
+        var outcomes = new List<IngestOutcome>();
+        var summary = await engine.IngestAsync(new Parallax.Ingest.FileSource([dir.Path], new Parallax.Ingest.FileSourceOptions()), new Collect(outcomes));
+
+        Assert.Equal((1, 0, 4), (summary.Stored, summary.AlreadyStored, summary.Rejected));
+        Assert.Equal(["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"], outcomes.Select(o => Path.GetFileName(o.Source)));
+        Assert.Equal(RejectReasons.Duplicate, outcomes[1].Rejection!.Reason);
+        Assert.Equal(RejectReasons.Duplicate, outcomes[2].Rejection!.Reason);
+        Assert.Equal(RejectReasons.Empty, outcomes[3].Rejection!.Reason);
+        Assert.Equal(RejectReasons.Empty, outcomes[4].Rejection!.Reason);
+        Assert.EndsWith("e.txt", outcomes[4].Rejection!.Source, StringComparison.Ordinal);
+    }
+
+    private sealed class Collect(List<IngestOutcome> into) : IProgress<IngestOutcome>
+    {
+        public void Report(IngestOutcome value) => into.Add(value);
+    }
 }
