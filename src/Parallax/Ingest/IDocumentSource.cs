@@ -9,4 +9,10 @@ public readonly record struct SourceItem(RawDocument? Document, Rejection? Rejec
 public interface IDocumentSource
 {
     IAsyncEnumerable<SourceItem> ReadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether items may be read before the ones already read are ingested. A source that records its progress when
+    /// the next item is asked for (watch marks an item seen then, trusting it was committed) must say no.
+    /// </summary>
+    bool AllowsReadAhead => true;
 }

@@ -33,6 +33,9 @@ public sealed class WatchSource : IDocumentSource
 
     private TimeProvider Time => _options.TimeProvider;
 
+    /// <summary>Items are marked seen when the next one is asked for, so nothing may be read ahead of its commit.</summary>
+    public bool AllowsReadAhead => false;
+
     public async IAsyncEnumerable<SourceItem> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         while (true)

@@ -84,7 +84,21 @@ public sealed class Engine
     {
         ArgumentNullException.ThrowIfNull(source);
         int stored = 0, already = 0, rejected = 0, quotes = 0;
-        var parallelism = Math.Max(1, Options.ExtractionParallelism);
+        var parallelism = source.AllowsReadAhead ? Math.Max(1, Options.ExtractionParallelism) : 0;
+        if (parallelism == 0)
+        {
+            await foreach (var item in source.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var outcome = item.Document is { } document
+                    ? await IngestAsync(document, cancellationToken).ConfigureAwait(false)
+                    : await RejectAsync(item.Rejection!, cancellationToken).ConfigureAwait(false);
+                Count(outcome);
+                progress?.Report(outcome);
+            }
+
+            return new IngestSummary(stored, already, rejected, quotes);
+        }
+
         var lookahead = Channel.CreateBounded<Task<Prepared>>(new BoundedChannelOptions(parallelism * LookaheadPerThread) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
@@ -98,13 +112,7 @@ public sealed class Engine
             {
                 var prepared = await task.ConfigureAwait(false);
                 var outcome = await CompleteAsync(prepared, first, cancellationToken).ConfigureAwait(false);
-                switch (outcome.Status)
-            {
-                case IngestStatus.Stored: stored++; quotes += outcome.Quotes; break;
-                case IngestStatus.AlreadyStored: already++; break;
-                default: rejected++; break;
-            }
-
+                Count(outcome);
                 progress?.Report(outcome);
             }
         }
@@ -128,6 +136,16 @@ public sealed class Engine
         }
 
         return new IngestSummary(stored, already, rejected, quotes);
+
+        void Count(IngestOutcome outcome)
+        {
+            switch (outcome.Status)
+            {
+                case IngestStatus.Stored: stored++; quotes += outcome.Quotes; break;
+                case IngestStatus.AlreadyStored: already++; break;
+                default: rejected++; break;
+            }
+        }
     }
 
     /// <summary>Ingests one raw document.</summary>
