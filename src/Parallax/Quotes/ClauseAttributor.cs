@@ -54,6 +54,15 @@ internal sealed class ClauseAttributor
         public bool TakesContentAfter => Kind is AttributionKind.Leading or AttributionKind.Participle or AttributionKind.AccordingLead or AttributionKind.Continuation;
     }
 
+    [ThreadStatic]
+    private static List<Token>? tokenBuffer;
+
+    [ThreadStatic]
+    private static string[]? lowerBuffer;
+
+    [ThreadStatic]
+    private static bool[]? inQuoteBuffer;
+
     private readonly string body;
     private readonly List<Token> tokens;
     private readonly string[] lower;
@@ -72,14 +81,22 @@ internal sealed class ClauseAttributor
         this.unitEnd = unitEnd;
         this.paragraph = paragraph;
         this.quotations = quotations;
-        tokens = Tokenizer.Tokenize(body, unitStart, unitEnd);
-        lower = new string[tokens.Count];
-        inQuote = new bool[tokens.Count];
+        // One unit is read at a time per thread, so its token buffers are reused from unit to unit.
+        tokens = tokenBuffer ??= new List<Token>(64);
+        Tokenizer.Tokenize(body, unitStart, unitEnd, tokens);
+        if (lowerBuffer is null || lowerBuffer.Length < tokens.Count)
+        {
+            lowerBuffer = new string[Math.Max(64, tokens.Count * 2)];
+            inQuoteBuffer = new bool[lowerBuffer.Length];
+        }
+
+        lower = lowerBuffer;
+        inQuote = inQuoteBuffer!;
         var q = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            lower[i] = token.Kind == TokenKind.Word ? body.Substring(token.Start, token.Length).ToLowerInvariant() : body.Substring(token.Start, token.Length);
+            lower[i] = token.Kind == TokenKind.Word ? QuoteRules.Lower(token.Of(body)) : QuoteRules.OtherWord;
             while (q < quotations.Count && quotations[q].Outer.End <= token.Start)
             {
                 q++;
@@ -521,7 +538,7 @@ internal sealed class ClauseAttributor
         var hasName = false;
         while (j < Count && tokens[j].Kind == TokenKind.Word && !inQuote[j] && (IsCapitalized(j) || QuoteRules.ChannelGenericWords.Contains(lower[j])))
         {
-            if (QuoteRules.NotNames.Contains(Text(j)) && !hasName)
+            if (QuoteRules.NotNames.Contains(lower[j]) && !hasName)
             {
                 return null;
             }
@@ -689,7 +706,7 @@ internal sealed class ClauseAttributor
             k++;
         }
 
-        if (k == i || k + 1 >= Count || !IsPunct(k, ':') || QuoteRules.NotNames.Contains(Text(i)))
+        if (k == i || k + 1 >= Count || !IsPunct(k, ':') || QuoteRules.NotNames.Contains(lower[i]))
         {
             return null;
         }
@@ -876,7 +893,7 @@ internal sealed class ClauseAttributor
         {
             for (var m = role + 1; m <= e; m++)
             {
-                if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || QuoteRules.NotNames.Contains(Text(m)))
+                if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || QuoteRules.NotNames.Contains(lower[m]))
                 {
                     return null;
                 }
@@ -907,7 +924,7 @@ internal sealed class ClauseAttributor
 
         for (var m = s; m <= e; m++)
         {
-            if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || (m == s && QuoteRules.NotNames.Contains(Text(m))))
+            if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || (m == s && QuoteRules.NotNames.Contains(lower[m])))
             {
                 return null;
             }
@@ -1124,7 +1141,9 @@ internal sealed class ClauseAttributor
 
     private bool IsCapitalized(int i) => tokens[i].Kind == TokenKind.Word && char.IsUpper(body[tokens[i].Start]);
 
-    private bool IsLyAdverb(int i) => tokens[i].Kind == TokenKind.Word && lower[i].Length > 4 && lower[i].EndsWith("ly", StringComparison.Ordinal) && !IsCapitalized(i) && lower[i] is not ("only" or "italy" or "family" or "july" or "early");
+    private bool IsLyAdverb(int i) =>
+        tokens[i].Kind == TokenKind.Word && tokens[i].Length > 4 && tokens[i].Of(body).EndsWith("ly", StringComparison.Ordinal) && !IsCapitalized(i) &&
+        !QuoteRules.NotLyAdverbs.Contains(lower[i]);
 
     private bool IsPunct(int i, char c) => i >= 0 && i < Count && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] == c;
 

@@ -165,4 +165,39 @@ internal static class QuoteRules
         "lawmaker" or "legislator" or "mp" => "lawmaker",
         var other => other,
     };
+
+    /// <summary>Words ending in <c>ly</c> that are not adverbs.</summary>
+    public static readonly FrozenSet<string> NotLyAdverbs = Set("only", "italy", "family", "july", "early");
+
+    /// <summary>Function words the attributor compares against directly (<c>lower[k] is "the" or "a"</c>).</summary>
+    public static readonly FrozenSet<string> CodeWords = Set(
+        "a", "according", "again", "also", "an", "and", "are", "at", "been", "but", "during", "earlier", "early", "family",
+        "for", "formerly", "further", "had", "has", "have", "her", "herself", "himself", "his", "however", "i", "in", "is",
+        "italy", "its", "july", "last", "later", "news", "now", "of", "on", "only", "or", "out", "previously", "recently",
+        "separately", "so", "still", "tells", "that", "the", "their", "then", "to", "today", "told", "tonight", "tv", "was",
+        "were", "who", "whose", "with", "yesterday", "yet", "which", "whom", "what", "when", "where", "after", "before",
+        "while", "as", "because", "he", "she", "they", "it", "we", "by", "from", "not", "be", "said", "says", "say");
+
+    /// <summary>Stands for every word outside <see cref="Lexicon"/>: equal to no word of any list.</summary>
+    public const string OtherWord = "\u0000";
+
+    /// <summary>
+    /// Every word of every list, mapped to its lowercase form, so the attributor reads a token's lowercase form without
+    /// allocating: words outside the lists are never compared, so they all read as <see cref="OtherWord"/>.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> Lexicon = new[]
+        {
+            FiniteCues, ParticipleCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
+            SkippedBeforeCue, RoleNouns, GroupNouns, RoleModifiers, OrganizationNouns, GovernmentNouns, GovernmentNames,
+            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, CodeWords,
+        }
+        .SelectMany(set => set)
+        .Select(word => word.ToLowerInvariant())
+        .Distinct(StringComparer.Ordinal)
+        .ToFrozenDictionary(word => word, word => word, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> LexiconBySpan = Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The lowercase form of <paramref name="word"/> when some list holds it, else <see cref="OtherWord"/>.</summary>
+    public static string Lower(ReadOnlySpan<char> word) => LexiconBySpan.TryGetValue(word, out var lower) ? lower : OtherWord;
 }
