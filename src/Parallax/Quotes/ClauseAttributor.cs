@@ -26,6 +26,10 @@ internal sealed class ClauseAttributor
     // school`) run to about 20 tokens.
     private const int MaxRolePhraseTokens = 20;
 
+    // Comma-separated phrases between a name and its verb: PolNeAR's longest run three (`Scott Pruitt, the Republican
+    // attorney general of Oklahoma, one of the states suing the EPA, said`).
+    private const int MaxAppositionSegments = 3;
+
     // A party tag or aside between a name and its verb: `(D-Wis.)`, `(R-Ga.)`.
     private const int MaxParentheticalTokens = 8;
 
@@ -225,7 +229,7 @@ internal sealed class ClauseAttributor
         var result = new List<Attribution>();
         for (var i = 0; i < Count; i++)
         {
-            if (i > 0 && !inQuote[i] && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] is '\u2015' or '\u2014' && IsQuoteMark(i - 1) && inQuote[i - 1] && ParseRight(i + 1, out var signatureEnd) is { Kind: MentionKind.Name } signed && signatureEnd == Count)
+            if (i > 0 && !inQuote[i] && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] is '\u2015' or '\u2014' && IsQuoteMark(i - 1) && inQuote[i - 1] && ParseRight(i + 1, out var signatureEnd) is { Kind: MentionKind.Name } signed && (signatureEnd == Count || (signatureEnd == Count - 1 && IsPunct(signatureEnd, '.'))))
             {
                 // `"..." ― Sonya Herridge`: a signed quote.
                 result.Add(new Attribution { Kind = AttributionKind.Trailing, Boundary = tokens[i - 1].End, Mention = signed, Cue = Text(i), PhraseEnd = Count });
@@ -318,7 +322,7 @@ internal sealed class ClauseAttributor
 
             if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to"))
             {
-                var attribution = FiniteAttribution(i);
+                var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) : null);
                 if (attribution is not null)
                 {
                     result.Add(attribution);
@@ -393,6 +397,65 @@ internal sealed class ClauseAttributor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A speech verb inside a clause the sentence forms do not cover: <c>though he said "budget reforms" would ...</c>,
+    /// <c>an architect who said he was stiffed</c>, <c>after Trump said he believes ...</c>. The subject is the pronoun
+    /// or name right before the verb; the content is what follows it.
+    /// </summary>
+    private Attribution? EmbeddedAttribution(int verb)
+    {
+        var j = verb - 1;
+        while (j >= 0 && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+        {
+            j--;
+        }
+
+        if (j < 0 || inQuote[j] || tokens[j].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        Mention? subject;
+        var subjectStart = j;
+        if (QuoteRules.PersonPronouns.Contains(lower[j]) || QuoteRules.GroupPronouns.Contains(lower[j]) || QuoteRules.RelativeSubjects.Contains(lower[j]))
+        {
+            subject = new Mention(tokens[j].Start, tokens[j].End, MentionKind.Pronoun, Text(j));
+        }
+        else if (IsRunWord(j))
+        {
+            while (subjectStart - 1 >= 0 && (IsRunWord(subjectStart - 1) || (IsAbbreviationDot(subjectStart - 1) && subjectStart - 2 >= 0)))
+            {
+                subjectStart--;
+            }
+
+            if (subjectStart - 1 >= 0 && lower[subjectStart - 1] is "the" or "a" or "an")
+            {
+                subjectStart--;
+            }
+
+            subject = ClassifyRun(subjectStart, j);
+        }
+        else
+        {
+            return null;
+        }
+
+        if (subject is null)
+        {
+            return null;
+        }
+
+        var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[subjectStart].Start, Mention = subject, Cue = Text(verb) };
+        var k = SkipIntroducer(AfterVerb(verb + 1, a, trailing: false));
+        if (k >= Count || inQuote[k] && !IsQuoteMark(k) || tokens[k].Kind is TokenKind.Punctuation or TokenKind.Symbol || QuoteRules.NotContentStarts.Contains(lower[k]))
+        {
+            return null;
+        }
+
+        a.PhraseEnd = k;
+        return a;
     }
 
     // `"...," he said, "..."`: the second quotation is the same speaker's.
@@ -492,6 +555,13 @@ internal sealed class ClauseAttributor
 
             if (w is "yesterday" or "today" or "tonight" or "earlier" or "later" or "also" or "further" or "again" or "recently" or "separately" or "previously" or "however")
             {
+                k++;
+                continue;
+            }
+
+            if (QuoteRules.DayWords.Contains(w))
+            {
+                // `said Friday`, `said Tuesday night`.
                 k++;
                 continue;
             }
@@ -808,25 +878,65 @@ internal sealed class ClauseAttributor
             return inner with { Roles = [.. inner.Roles, NormalizeRole(first, previousComma - 1)] };
         }
 
-        var hasRole = HasRoleNoun(previousComma + 1, comma - 1);
-        var opensApposition = hasRole || lower[previousComma + 1] is "a" or "an" or "the" or "who" or "whose" or "now" or "then" or "formerly" or "himself" or "herself" || IsCapitalized(previousComma + 1);
-        if (opensApposition && comma - previousComma <= MaxRolePhraseTokens && previousComma - 1 >= first && IsRunWord(previousComma - 1))
+        // `Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said`: the
+        // name stands before the first of up to MaxAppositionSegments comma-separated phrases.
+        var segmentEnd = comma;
+        for (var segment = 0; segment < MaxAppositionSegments && previousComma >= 0; segment++)
         {
-            var k = previousComma - 1;
-            while (k - 1 >= first && (IsRunWord(k - 1) || IsAbbreviationDot(k - 1)))
+            if (segment > 0 && HasCue(previousComma + 1, segmentEnd - 1))
             {
-                k--;
+                return null;
             }
 
-            var name = ClassifyRun(k, previousComma - 1);
-            if (name is { Kind: MentionKind.Name })
+            var hasRole = HasRoleNoun(previousComma + 1, segmentEnd - 1);
+            var opensApposition = hasRole || lower[previousComma + 1] is "a" or "an" or "the" or "who" or "whose" or "now" or "then" or "formerly" or "himself" or "herself" || IsCapitalized(previousComma + 1);
+            if (opensApposition && segmentEnd - previousComma <= MaxRolePhraseTokens && comma - previousComma <= MaxRolePhraseTokens * MaxAppositionSegments && previousComma - 1 >= first && IsRunWord(previousComma - 1))
             {
-                leftStart = k;
-                return hasRole ? name with { Roles = [.. name.Roles, NormalizeRole(previousComma + 1, comma - 1)] } : name;
+                var k = previousComma - 1;
+                while (k - 1 >= first && (IsRunWord(k - 1) || IsAbbreviationDot(k - 1)))
+                {
+                    k--;
+                }
+
+                var name = ClassifyRun(k, previousComma - 1);
+                if (name is { Kind: MentionKind.Name })
+                {
+                    leftStart = k;
+                    return hasRole ? name with { Roles = [.. name.Roles, NormalizeRole(previousComma + 1, segmentEnd - 1)] } : name;
+                }
+            }
+
+            segmentEnd = previousComma;
+            previousComma = -1;
+            for (var m = segmentEnd - 1; m >= first; m--)
+            {
+                if (inQuote[m])
+                {
+                    return null;
+                }
+
+                if (IsPunct(m, ','))
+                {
+                    previousComma = m + 1 < segmentEnd ? m : -1;
+                    break;
+                }
             }
         }
 
         return null;
+    }
+
+    private bool HasCue(int s, int e)
+    {
+        for (var m = s; m <= e; m++)
+        {
+            if (tokens[m].Kind == TokenKind.Word && IsCue(m))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A speaker written from <paramref name="i"/> on: <c>he</c>, <c>the spokesman</c>, <c>Tehran</c>, <c>Iranian Foreign Minister X</c>.</summary>
@@ -1085,14 +1195,16 @@ internal sealed class ClauseAttributor
         {
             for (var m = s + 1; m < Math.Min(Count, s + MaxIntroTokens); m++)
             {
-                if (inQuote[m] || (tokens[m].Kind == TokenKind.Word && IsCue(m)))
+                // A title in quotes (`On "Fox News Sunday,"`) and a cue without its own subject (`In a message posted
+                // Friday,`) stay in the introduction; a cue after a name or pronoun opens a clause (`When he said ...`).
+                if (tokens[m].Kind == TokenKind.Word && !inQuote[m] && IsCue(m) && (IsCapitalized(m - 1) || QuoteRules.PersonPronouns.Contains(lower[m - 1]) || QuoteRules.GroupPronouns.Contains(lower[m - 1])))
                 {
                     break;
                 }
 
-                if (IsPunct(m, ','))
+                if (IsPunct(m, ',') && (!inQuote[m] || (IsQuoteMark(m + 1) && inQuote[m + 1])))
                 {
-                    return m + 1;
+                    return inQuote[m] ? m + 2 : m + 1;
                 }
             }
         }

@@ -166,6 +166,26 @@ internal static class QuoteRules
         var other => other,
     };
 
+    /// <summary>Verbs of speech proper, read as a report wherever they stand: <c>though he said ...</c>, <c>who said ...</c>.</summary>
+    public static readonly FrozenSet<string> SpeechVerbs = Set(
+        "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "notes", "argued", "argues",
+        "claimed", "claims", "insisted", "insists", "warned", "warns", "explained", "explains", "wrote", "writes", "declared",
+        "announced", "acknowledged", "admitted", "stressed", "suggested", "predicted", "complained", "testified", "tweeted");
+
+    /// <summary>Relative pronouns that stand for a speaker: <c>an architect who said ...</c>.</summary>
+    public static readonly FrozenSet<string> RelativeSubjects = Set("who", "which");
+
+    /// <summary>Words after a speech verb that open no report: <c>what he said when ...</c>, <c>said to be</c>.</summary>
+    public static readonly FrozenSet<string> NotContentStarts = Set(
+        "to", "when", "while", "before", "after", "because", "as", "so", "and", "or", "but", "by", "of", "for", "about",
+        "with", "so", "too", "then", "nothing", "anything", "something", "much", "more", "little", "yes", "no", "goodbye",
+        "hello", "thanks", "sorry", "otherwise", "in", "on", "at", "during", "from", "into", "over", "up", "down", "out",
+        "back", "off", "again", "afterward", "afterwards", "later", "earlier", "him", "her", "them", "me", "us", "you", "it", "this", "these", "those", "what", "how", "why", "where");
+
+    /// <summary>Days and parts of days written bare after a verb: <c>said Friday</c>, <c>said Tuesday night</c>.</summary>
+    public static readonly FrozenSet<string> DayWords = Set(
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night");
+
     /// <summary>Words ending in <c>ly</c> that are not adverbs.</summary>
     public static readonly FrozenSet<string> NotLyAdverbs = Set("only", "italy", "family", "july", "early");
 
@@ -189,7 +209,7 @@ internal static class QuoteRules
         {
             FiniteCues, ParticipleCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
             SkippedBeforeCue, RoleNouns, GroupNouns, RoleModifiers, OrganizationNouns, GovernmentNouns, GovernmentNames,
-            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, CodeWords,
+            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, CodeWords,
         }
         .SelectMany(set => set)
         .Select(word => word.ToLowerInvariant())
