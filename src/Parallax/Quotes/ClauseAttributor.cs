@@ -279,6 +279,14 @@ internal sealed class ClauseAttributor
                 continue;
             }
 
+            if (QuoteRules.NounCues.Contains(word) && i > 0 && i + 2 < Count && lower[i + 1] == "that" && PossessiveSpeaker(i - 1) is { } owner)
+            {
+                // `Trump's claim that ...`, `her insistence that ...`.
+                result.Add(new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[i - 1].Start, Mention = owner, Cue = Text(i), PhraseEnd = i + 2 });
+                i++;
+                continue;
+            }
+
             if (QuoteRules.ChannelVerbs.Contains(word) && (i + 1 == Count || IsPunct(i + 1, '.')) && ChannelTail(i) is { } tail)
             {
                 result.Add(tail);
@@ -388,6 +396,14 @@ internal sealed class ClauseAttributor
         if (verb > 0 && IsSeparator(verb - 1))
         {
             var right = ParseRight(verb + 1, out var end);
+            if (right is null && verb + 1 < Count && !QuoteRules.IntroPrepositions.Contains(lower[verb + 1]) && ParseNounPhraseRight(verb + 1, out var phraseEnd) is { } phrase &&
+                (phraseEnd >= Count || IsPunct(phraseEnd, '.')) && HasSpeakerNoun(verb + 1, phraseEnd - 1))
+            {
+                // `"...," said one Democratic source on the panel.`
+                right = phrase;
+                end = phraseEnd;
+            }
+
             if (right is not null && right.Kind != MentionKind.Pronoun && (end >= Count || tokens[end].Kind is TokenKind.Punctuation || tokens[end].Kind is TokenKind.Quote || QuoteRules.IntroPrepositions.Contains(lower[end]) || lower[end] is "of" or "who"))
             {
                 var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = IsQuoteMark(verb - 1) ? tokens[verb - 1].End : tokens[verb - 1].Start, Mention = right, Cue = Text(verb) };
@@ -655,9 +671,9 @@ internal sealed class ClauseAttributor
     {
         leftStart = verb;
         var j = verb - 1;
-        while (j >= first && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+        while (j >= first && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j) || IsDayBeforeVerb(j)))
         {
-            j--;
+            j -= IsDayBeforeVerb(j) && j - 1 >= first && lower[j - 1] == "on" ? 2 : 1;
         }
 
         if (j < first || inQuote[j])
@@ -724,6 +740,9 @@ internal sealed class ClauseAttributor
         leftStart = k;
         return run;
     }
+
+    // `Iran's Foreign Ministry on Monday rejected`: a weekday between a subject and its verb.
+    private bool IsDayBeforeVerb(int j) => QuoteRules.Weekdays.Contains(lower[j]) && j - 1 >= 0 && lower[j - 1] == "on";
 
     /// <summary>The dot of a title or an initial inside a name: <c>Mr. Obama</c>, <c>Leonard E. Burman</c>.</summary>
     private bool IsAbbreviationDot(int i) =>
@@ -924,6 +943,42 @@ internal sealed class ClauseAttributor
         }
 
         return null;
+    }
+
+    /// <summary>The owner of a noun cue: <c>Trump's</c> (a name), <c>his</c> (a pronoun).</summary>
+    private Mention? PossessiveSpeaker(int i)
+    {
+        if (inQuote[i] || tokens[i].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        if (QuoteRules.PossessivePronouns.TryGetValue(lower[i], out var pronoun))
+        {
+            return new Mention(tokens[i].Start, tokens[i].End, MentionKind.Pronoun, pronoun);
+        }
+
+        var word = tokens[i].Of(body);
+        if (!IsCapitalized(i) || word.Length < 4 || !(word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var name = word[..^2].ToString();
+        return QuoteRules.NotNames.Contains(name) ? null : new Mention(tokens[i].Start, tokens[i].End, MentionKind.Name, name);
+    }
+
+    private bool HasSpeakerNoun(int s, int e)
+    {
+        for (var m = s; m <= e; m++)
+        {
+            if (tokens[m].Kind == TokenKind.Word && (QuoteRules.RoleNouns.Contains(lower[m]) || QuoteRules.GroupNouns.Contains(lower[m]) || QuoteRules.SpeakerNouns.Contains(lower[m])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool HasCue(int s, int e)

@@ -182,6 +182,26 @@ internal static class QuoteRules
         "hello", "thanks", "sorry", "otherwise", "in", "on", "at", "during", "from", "into", "over", "up", "down", "out",
         "back", "off", "again", "afterward", "afterwards", "later", "earlier", "him", "her", "them", "me", "us", "you", "it", "this", "these", "those", "what", "how", "why", "where");
 
+    /// <summary>Nouns that report a statement or belief when followed by <c>that</c>: <c>Trump's claim that ...</c>.</summary>
+    public static readonly FrozenSet<string> NounCues = Set(
+        "claim", "claims", "statement", "assertion", "argument", "promise", "pledge", "warning", "suggestion", "belief",
+        "insistence", "charge", "accusation", "allegation", "contention", "view", "prediction", "vow", "boast", "admission",
+        "complaint", "remark", "comments", "declaration", "announcement", "threat", "proclamation");
+
+    /// <summary>Possessive pronouns owning a noun cue, with the pronoun that stands for the speaker.</summary>
+    public static readonly FrozenDictionary<string, string> PossessivePronouns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["his"] = "he", ["her"] = "she", ["their"] = "they", ["its"] = "it", ["my"] = "I", ["our"] = "we",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Weekdays, which may stand between a subject and its verb: <c>the ministry on Monday rejected</c>.</summary>
+    public static readonly FrozenSet<string> Weekdays = Set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+    /// <summary>Singular nouns for a speaker that are not roles: <c>said one Democratic source on the panel</c>.</summary>
+    public static readonly FrozenSet<string> SpeakerNouns = Set(
+        "source", "aide", "voter", "resident", "supporter", "critic", "witness", "ruling", "report", "statement", "study",
+        "poll", "survey", "memo", "complaint", "lawsuit", "filing", "letter", "campaign", "spokesman", "person", "man", "woman");
+
     /// <summary>Days and parts of days written bare after a verb: <c>said Friday</c>, <c>said Tuesday night</c>.</summary>
     public static readonly FrozenSet<string> DayWords = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night");
@@ -209,7 +229,7 @@ internal static class QuoteRules
         {
             FiniteCues, ParticipleCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
             SkippedBeforeCue, RoleNouns, GroupNouns, RoleModifiers, OrganizationNouns, GovernmentNouns, GovernmentNames,
-            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, CodeWords,
+            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
         }
         .SelectMany(set => set)
         .Select(word => word.ToLowerInvariant())
