@@ -26,6 +26,10 @@ internal sealed class ClauseAttributor
     // school`) run to about 20 tokens.
     private const int MaxRolePhraseTokens = 20;
 
+    // Comma-separated phrases between a name and its verb: PolNeAR's longest run three (`Scott Pruitt, the Republican
+    // attorney general of Oklahoma, one of the states suing the EPA, said`).
+    private const int MaxAppositionSegments = 3;
+
     // A party tag or aside between a name and its verb: `(D-Wis.)`, `(R-Ga.)`.
     private const int MaxParentheticalTokens = 8;
 
@@ -54,6 +58,15 @@ internal sealed class ClauseAttributor
         public bool TakesContentAfter => Kind is AttributionKind.Leading or AttributionKind.Participle or AttributionKind.AccordingLead or AttributionKind.Continuation;
     }
 
+    [ThreadStatic]
+    private static List<Token>? tokenBuffer;
+
+    [ThreadStatic]
+    private static string[]? lowerBuffer;
+
+    [ThreadStatic]
+    private static bool[]? inQuoteBuffer;
+
     private readonly string body;
     private readonly List<Token> tokens;
     private readonly string[] lower;
@@ -72,14 +85,22 @@ internal sealed class ClauseAttributor
         this.unitEnd = unitEnd;
         this.paragraph = paragraph;
         this.quotations = quotations;
-        tokens = Tokenizer.Tokenize(body, unitStart, unitEnd);
-        lower = new string[tokens.Count];
-        inQuote = new bool[tokens.Count];
+        // One unit is read at a time per thread, so its token buffers are reused from unit to unit.
+        tokens = tokenBuffer ??= new List<Token>(64);
+        Tokenizer.Tokenize(body, unitStart, unitEnd, tokens);
+        if (lowerBuffer is null || lowerBuffer.Length < tokens.Count)
+        {
+            lowerBuffer = new string[Math.Max(64, tokens.Count * 2)];
+            inQuoteBuffer = new bool[lowerBuffer.Length];
+        }
+
+        lower = lowerBuffer;
+        inQuote = inQuoteBuffer!;
         var q = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            lower[i] = token.Kind == TokenKind.Word ? body.Substring(token.Start, token.Length).ToLowerInvariant() : body.Substring(token.Start, token.Length);
+            lower[i] = token.Kind == TokenKind.Word ? QuoteRules.Lower(token.Of(body)) : QuoteRules.OtherWord;
             while (q < quotations.Count && quotations[q].Outer.End <= token.Start)
             {
                 q++;
@@ -208,7 +229,7 @@ internal sealed class ClauseAttributor
         var result = new List<Attribution>();
         for (var i = 0; i < Count; i++)
         {
-            if (i > 0 && !inQuote[i] && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] is '\u2015' or '\u2014' && IsQuoteMark(i - 1) && inQuote[i - 1] && ParseRight(i + 1, out var signatureEnd) is { Kind: MentionKind.Name } signed && signatureEnd == Count)
+            if (i > 0 && !inQuote[i] && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] is '\u2015' or '\u2014' && IsQuoteMark(i - 1) && inQuote[i - 1] && ParseRight(i + 1, out var signatureEnd) is { Kind: MentionKind.Name } signed && (signatureEnd == Count || (signatureEnd == Count - 1 && IsPunct(signatureEnd, '.'))))
             {
                 // `"..." ― Sonya Herridge`: a signed quote.
                 result.Add(new Attribution { Kind = AttributionKind.Trailing, Boundary = tokens[i - 1].End, Mention = signed, Cue = Text(i), PhraseEnd = Count });
@@ -258,6 +279,14 @@ internal sealed class ClauseAttributor
                 continue;
             }
 
+            if (QuoteRules.NounCues.Contains(word) && i > 0 && i + 2 < Count && lower[i + 1] == "that" && PossessiveSpeaker(i - 1) is { } owner)
+            {
+                // `Trump's claim that ...`, `her insistence that ...`.
+                result.Add(new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[i - 1].Start, Mention = owner, Cue = Text(i), PhraseEnd = i + 2 });
+                i++;
+                continue;
+            }
+
             if (QuoteRules.ChannelVerbs.Contains(word) && (i + 1 == Count || IsPunct(i + 1, '.')) && ChannelTail(i) is { } tail)
             {
                 result.Add(tail);
@@ -301,7 +330,7 @@ internal sealed class ClauseAttributor
 
             if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to"))
             {
-                var attribution = FiniteAttribution(i);
+                var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) : null);
                 if (attribution is not null)
                 {
                     result.Add(attribution);
@@ -367,6 +396,14 @@ internal sealed class ClauseAttributor
         if (verb > 0 && IsSeparator(verb - 1))
         {
             var right = ParseRight(verb + 1, out var end);
+            if (right is null && verb + 1 < Count && !QuoteRules.IntroPrepositions.Contains(lower[verb + 1]) && ParseNounPhraseRight(verb + 1, out var phraseEnd) is { } phrase &&
+                (phraseEnd >= Count || IsPunct(phraseEnd, '.')) && HasSpeakerNoun(verb + 1, phraseEnd - 1))
+            {
+                // `"...," said one Democratic source on the panel.`
+                right = phrase;
+                end = phraseEnd;
+            }
+
             if (right is not null && right.Kind != MentionKind.Pronoun && (end >= Count || tokens[end].Kind is TokenKind.Punctuation || tokens[end].Kind is TokenKind.Quote || QuoteRules.IntroPrepositions.Contains(lower[end]) || lower[end] is "of" or "who"))
             {
                 var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = IsQuoteMark(verb - 1) ? tokens[verb - 1].End : tokens[verb - 1].Start, Mention = right, Cue = Text(verb) };
@@ -376,6 +413,65 @@ internal sealed class ClauseAttributor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A speech verb inside a clause the sentence forms do not cover: <c>though he said "budget reforms" would ...</c>,
+    /// <c>an architect who said he was stiffed</c>, <c>after Trump said he believes ...</c>. The subject is the pronoun
+    /// or name right before the verb; the content is what follows it.
+    /// </summary>
+    private Attribution? EmbeddedAttribution(int verb)
+    {
+        var j = verb - 1;
+        while (j >= 0 && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+        {
+            j--;
+        }
+
+        if (j < 0 || inQuote[j] || tokens[j].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        Mention? subject;
+        var subjectStart = j;
+        if (QuoteRules.PersonPronouns.Contains(lower[j]) || QuoteRules.GroupPronouns.Contains(lower[j]) || QuoteRules.RelativeSubjects.Contains(lower[j]))
+        {
+            subject = new Mention(tokens[j].Start, tokens[j].End, MentionKind.Pronoun, Text(j));
+        }
+        else if (IsRunWord(j))
+        {
+            while (subjectStart - 1 >= 0 && (IsRunWord(subjectStart - 1) || (IsAbbreviationDot(subjectStart - 1) && subjectStart - 2 >= 0)))
+            {
+                subjectStart--;
+            }
+
+            if (subjectStart - 1 >= 0 && lower[subjectStart - 1] is "the" or "a" or "an")
+            {
+                subjectStart--;
+            }
+
+            subject = ClassifyRun(subjectStart, j);
+        }
+        else
+        {
+            return null;
+        }
+
+        if (subject is null)
+        {
+            return null;
+        }
+
+        var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[subjectStart].Start, Mention = subject, Cue = Text(verb) };
+        var k = SkipIntroducer(AfterVerb(verb + 1, a, trailing: false));
+        if (k >= Count || inQuote[k] && !IsQuoteMark(k) || tokens[k].Kind is TokenKind.Punctuation or TokenKind.Symbol || QuoteRules.NotContentStarts.Contains(lower[k]))
+        {
+            return null;
+        }
+
+        a.PhraseEnd = k;
+        return a;
     }
 
     // `"...," he said, "..."`: the second quotation is the same speaker's.
@@ -479,6 +575,13 @@ internal sealed class ClauseAttributor
                 continue;
             }
 
+            if (QuoteRules.DayWords.Contains(w))
+            {
+                // `said Friday`, `said Tuesday night`.
+                k++;
+                continue;
+            }
+
             if (w == "last" && k + 1 < Count)
             {
                 k += 2;
@@ -521,7 +624,7 @@ internal sealed class ClauseAttributor
         var hasName = false;
         while (j < Count && tokens[j].Kind == TokenKind.Word && !inQuote[j] && (IsCapitalized(j) || QuoteRules.ChannelGenericWords.Contains(lower[j])))
         {
-            if (QuoteRules.NotNames.Contains(Text(j)) && !hasName)
+            if (QuoteRules.NotNames.Contains(lower[j]) && !hasName)
             {
                 return null;
             }
@@ -568,9 +671,9 @@ internal sealed class ClauseAttributor
     {
         leftStart = verb;
         var j = verb - 1;
-        while (j >= first && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+        while (j >= first && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j) || IsDayBeforeVerb(j)))
         {
-            j--;
+            j -= IsDayBeforeVerb(j) && j - 1 >= first && lower[j - 1] == "on" ? 2 : 1;
         }
 
         if (j < first || inQuote[j])
@@ -638,6 +741,9 @@ internal sealed class ClauseAttributor
         return run;
     }
 
+    // `Iran's Foreign Ministry on Monday rejected`: a weekday between a subject and its verb.
+    private bool IsDayBeforeVerb(int j) => QuoteRules.Weekdays.Contains(lower[j]) && j - 1 >= 0 && lower[j - 1] == "on";
+
     /// <summary>The dot of a title or an initial inside a name: <c>Mr. Obama</c>, <c>Leonard E. Burman</c>.</summary>
     private bool IsAbbreviationDot(int i) =>
         i > 0 && i < Count && IsPunct(i, '.') && tokens[i].Start == tokens[i - 1].End && tokens[i - 1].Kind == TokenKind.Word && !inQuote[i] &&
@@ -689,7 +795,7 @@ internal sealed class ClauseAttributor
             k++;
         }
 
-        if (k == i || k + 1 >= Count || !IsPunct(k, ':') || QuoteRules.NotNames.Contains(Text(i)))
+        if (k == i || k + 1 >= Count || !IsPunct(k, ':') || QuoteRules.NotNames.Contains(lower[i]))
         {
             return null;
         }
@@ -791,25 +897,101 @@ internal sealed class ClauseAttributor
             return inner with { Roles = [.. inner.Roles, NormalizeRole(first, previousComma - 1)] };
         }
 
-        var hasRole = HasRoleNoun(previousComma + 1, comma - 1);
-        var opensApposition = hasRole || lower[previousComma + 1] is "a" or "an" or "the" or "who" or "whose" or "now" or "then" or "formerly" or "himself" or "herself" || IsCapitalized(previousComma + 1);
-        if (opensApposition && comma - previousComma <= MaxRolePhraseTokens && previousComma - 1 >= first && IsRunWord(previousComma - 1))
+        // `Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said`: the
+        // name stands before the first of up to MaxAppositionSegments comma-separated phrases.
+        var segmentEnd = comma;
+        for (var segment = 0; segment < MaxAppositionSegments && previousComma >= 0; segment++)
         {
-            var k = previousComma - 1;
-            while (k - 1 >= first && (IsRunWord(k - 1) || IsAbbreviationDot(k - 1)))
+            if (segment > 0 && HasCue(previousComma + 1, segmentEnd - 1))
             {
-                k--;
+                return null;
             }
 
-            var name = ClassifyRun(k, previousComma - 1);
-            if (name is { Kind: MentionKind.Name })
+            var hasRole = HasRoleNoun(previousComma + 1, segmentEnd - 1);
+            var opensApposition = hasRole || lower[previousComma + 1] is "a" or "an" or "the" or "who" or "whose" or "now" or "then" or "formerly" or "himself" or "herself" || IsCapitalized(previousComma + 1);
+            if (opensApposition && segmentEnd - previousComma <= MaxRolePhraseTokens && comma - previousComma <= MaxRolePhraseTokens * MaxAppositionSegments && previousComma - 1 >= first && IsRunWord(previousComma - 1))
             {
-                leftStart = k;
-                return hasRole ? name with { Roles = [.. name.Roles, NormalizeRole(previousComma + 1, comma - 1)] } : name;
+                var k = previousComma - 1;
+                while (k - 1 >= first && (IsRunWord(k - 1) || IsAbbreviationDot(k - 1)))
+                {
+                    k--;
+                }
+
+                var name = ClassifyRun(k, previousComma - 1);
+                if (name is { Kind: MentionKind.Name })
+                {
+                    leftStart = k;
+                    return hasRole ? name with { Roles = [.. name.Roles, NormalizeRole(previousComma + 1, segmentEnd - 1)] } : name;
+                }
+            }
+
+            segmentEnd = previousComma;
+            previousComma = -1;
+            for (var m = segmentEnd - 1; m >= first; m--)
+            {
+                if (inQuote[m])
+                {
+                    return null;
+                }
+
+                if (IsPunct(m, ','))
+                {
+                    previousComma = m + 1 < segmentEnd ? m : -1;
+                    break;
+                }
             }
         }
 
         return null;
+    }
+
+    /// <summary>The owner of a noun cue: <c>Trump's</c> (a name), <c>his</c> (a pronoun).</summary>
+    private Mention? PossessiveSpeaker(int i)
+    {
+        if (inQuote[i] || tokens[i].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        if (QuoteRules.PossessivePronouns.TryGetValue(lower[i], out var pronoun))
+        {
+            return new Mention(tokens[i].Start, tokens[i].End, MentionKind.Pronoun, pronoun);
+        }
+
+        var word = tokens[i].Of(body);
+        if (!IsCapitalized(i) || word.Length < 4 || !(word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var name = word[..^2].ToString();
+        return QuoteRules.NotNames.Contains(name) ? null : new Mention(tokens[i].Start, tokens[i].End, MentionKind.Name, name);
+    }
+
+    private bool HasSpeakerNoun(int s, int e)
+    {
+        for (var m = s; m <= e; m++)
+        {
+            if (tokens[m].Kind == TokenKind.Word && (QuoteRules.RoleNouns.Contains(lower[m]) || QuoteRules.GroupNouns.Contains(lower[m]) || QuoteRules.SpeakerNouns.Contains(lower[m])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasCue(int s, int e)
+    {
+        for (var m = s; m <= e; m++)
+        {
+            if (tokens[m].Kind == TokenKind.Word && IsCue(m))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A speaker written from <paramref name="i"/> on: <c>he</c>, <c>the spokesman</c>, <c>Tehran</c>, <c>Iranian Foreign Minister X</c>.</summary>
@@ -876,7 +1058,7 @@ internal sealed class ClauseAttributor
         {
             for (var m = role + 1; m <= e; m++)
             {
-                if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || QuoteRules.NotNames.Contains(Text(m)))
+                if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || QuoteRules.NotNames.Contains(lower[m]))
                 {
                     return null;
                 }
@@ -907,7 +1089,7 @@ internal sealed class ClauseAttributor
 
         for (var m = s; m <= e; m++)
         {
-            if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || (m == s && QuoteRules.NotNames.Contains(Text(m))))
+            if ((!IsCapitalized(m) && !IsAbbreviationDot(m)) || (m == s && QuoteRules.NotNames.Contains(lower[m])))
             {
                 return null;
             }
@@ -1068,14 +1250,16 @@ internal sealed class ClauseAttributor
         {
             for (var m = s + 1; m < Math.Min(Count, s + MaxIntroTokens); m++)
             {
-                if (inQuote[m] || (tokens[m].Kind == TokenKind.Word && IsCue(m)))
+                // A title in quotes (`On "Fox News Sunday,"`) and a cue without its own subject (`In a message posted
+                // Friday,`) stay in the introduction; a cue after a name or pronoun opens a clause (`When he said ...`).
+                if (tokens[m].Kind == TokenKind.Word && !inQuote[m] && IsCue(m) && (IsCapitalized(m - 1) || QuoteRules.PersonPronouns.Contains(lower[m - 1]) || QuoteRules.GroupPronouns.Contains(lower[m - 1])))
                 {
                     break;
                 }
 
-                if (IsPunct(m, ','))
+                if (IsPunct(m, ',') && (!inQuote[m] || (IsQuoteMark(m + 1) && inQuote[m + 1])))
                 {
-                    return m + 1;
+                    return inQuote[m] ? m + 2 : m + 1;
                 }
             }
         }
@@ -1124,7 +1308,9 @@ internal sealed class ClauseAttributor
 
     private bool IsCapitalized(int i) => tokens[i].Kind == TokenKind.Word && char.IsUpper(body[tokens[i].Start]);
 
-    private bool IsLyAdverb(int i) => tokens[i].Kind == TokenKind.Word && lower[i].Length > 4 && lower[i].EndsWith("ly", StringComparison.Ordinal) && !IsCapitalized(i) && lower[i] is not ("only" or "italy" or "family" or "july" or "early");
+    private bool IsLyAdverb(int i) =>
+        tokens[i].Kind == TokenKind.Word && tokens[i].Length > 4 && tokens[i].Of(body).EndsWith("ly", StringComparison.Ordinal) && !IsCapitalized(i) &&
+        !QuoteRules.NotLyAdverbs.Contains(lower[i]);
 
     private bool IsPunct(int i, char c) => i >= 0 && i < Count && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] == c;
 

@@ -165,4 +165,79 @@ internal static class QuoteRules
         "lawmaker" or "legislator" or "mp" => "lawmaker",
         var other => other,
     };
+
+    /// <summary>Verbs of speech proper, read as a report wherever they stand: <c>though he said ...</c>, <c>who said ...</c>.</summary>
+    public static readonly FrozenSet<string> SpeechVerbs = Set(
+        "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "notes", "argued", "argues",
+        "claimed", "claims", "insisted", "insists", "warned", "warns", "explained", "explains", "wrote", "writes", "declared",
+        "announced", "acknowledged", "admitted", "stressed", "suggested", "predicted", "complained", "testified", "tweeted");
+
+    /// <summary>Relative pronouns that stand for a speaker: <c>an architect who said ...</c>.</summary>
+    public static readonly FrozenSet<string> RelativeSubjects = Set("who", "which");
+
+    /// <summary>Words after a speech verb that open no report: <c>what he said when ...</c>, <c>said to be</c>.</summary>
+    public static readonly FrozenSet<string> NotContentStarts = Set(
+        "to", "when", "while", "before", "after", "because", "as", "so", "and", "or", "but", "by", "of", "for", "about",
+        "with", "so", "too", "then", "nothing", "anything", "something", "much", "more", "little", "yes", "no", "goodbye",
+        "hello", "thanks", "sorry", "otherwise", "in", "on", "at", "during", "from", "into", "over", "up", "down", "out",
+        "back", "off", "again", "afterward", "afterwards", "later", "earlier", "him", "her", "them", "me", "us", "you", "it", "this", "these", "those", "what", "how", "why", "where");
+
+    /// <summary>Nouns that report a statement or belief when followed by <c>that</c>: <c>Trump's claim that ...</c>.</summary>
+    public static readonly FrozenSet<string> NounCues = Set(
+        "claim", "claims", "statement", "assertion", "argument", "promise", "pledge", "warning", "suggestion", "belief",
+        "insistence", "charge", "accusation", "allegation", "contention", "view", "prediction", "vow", "boast", "admission",
+        "complaint", "remark", "comments", "declaration", "announcement", "threat", "proclamation");
+
+    /// <summary>Possessive pronouns owning a noun cue, with the pronoun that stands for the speaker.</summary>
+    public static readonly FrozenDictionary<string, string> PossessivePronouns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["his"] = "he", ["her"] = "she", ["their"] = "they", ["its"] = "it", ["my"] = "I", ["our"] = "we",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Weekdays, which may stand between a subject and its verb: <c>the ministry on Monday rejected</c>.</summary>
+    public static readonly FrozenSet<string> Weekdays = Set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+    /// <summary>Singular nouns for a speaker that are not roles: <c>said one Democratic source on the panel</c>.</summary>
+    public static readonly FrozenSet<string> SpeakerNouns = Set(
+        "source", "aide", "voter", "resident", "supporter", "critic", "witness", "ruling", "report", "statement", "study",
+        "poll", "survey", "memo", "complaint", "lawsuit", "filing", "letter", "campaign", "spokesman", "person", "man", "woman");
+
+    /// <summary>Days and parts of days written bare after a verb: <c>said Friday</c>, <c>said Tuesday night</c>.</summary>
+    public static readonly FrozenSet<string> DayWords = Set(
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night");
+
+    /// <summary>Words ending in <c>ly</c> that are not adverbs.</summary>
+    public static readonly FrozenSet<string> NotLyAdverbs = Set("only", "italy", "family", "july", "early");
+
+    /// <summary>Function words the attributor compares against directly (<c>lower[k] is "the" or "a"</c>).</summary>
+    public static readonly FrozenSet<string> CodeWords = Set(
+        "a", "according", "again", "also", "an", "and", "are", "at", "been", "but", "during", "earlier", "early", "family",
+        "for", "formerly", "further", "had", "has", "have", "her", "herself", "himself", "his", "however", "i", "in", "is",
+        "italy", "its", "july", "last", "later", "news", "now", "of", "on", "only", "or", "out", "previously", "recently",
+        "separately", "so", "still", "tells", "that", "the", "their", "then", "to", "today", "told", "tonight", "tv", "was",
+        "were", "who", "whose", "with", "yesterday", "yet", "which", "whom", "what", "when", "where", "after", "before",
+        "while", "as", "because", "he", "she", "they", "it", "we", "by", "from", "not", "be", "said", "says", "say");
+
+    /// <summary>Stands for every word outside <see cref="Lexicon"/>: equal to no word of any list.</summary>
+    public const string OtherWord = "\u0000";
+
+    /// <summary>
+    /// Every word of every list, mapped to its lowercase form, so the attributor reads a token's lowercase form without
+    /// allocating: words outside the lists are never compared, so they all read as <see cref="OtherWord"/>.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> Lexicon = new[]
+        {
+            FiniteCues, ParticipleCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
+            SkippedBeforeCue, RoleNouns, GroupNouns, RoleModifiers, OrganizationNouns, GovernmentNouns, GovernmentNames,
+            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+        }
+        .SelectMany(set => set)
+        .Select(word => word.ToLowerInvariant())
+        .Distinct(StringComparer.Ordinal)
+        .ToFrozenDictionary(word => word, word => word, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> LexiconBySpan = Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The lowercase form of <paramref name="word"/> when some list holds it, else <see cref="OtherWord"/>.</summary>
+    public static string Lower(ReadOnlySpan<char> word) => LexiconBySpan.TryGetValue(word, out var lower) ? lower : OtherWord;
 }

@@ -7,11 +7,16 @@ namespace Parallax.Quotes;
 /// Two speakers are one when their full names match (ignoring case and diacritics), or when a speaker known
 /// only by a surname matches exactly one canonical speaker with that surname. Merging keeps the fullest name,
 /// accumulates aliases and roles (deduplicated, case-insensitive) and never changes an id. Thread-safe.
+/// Within one story a spelling variant merges too (<c>Nasser Kanani</c> is <c>Nasser Kanaani</c>): see <see cref="Resolve(Speaker, string?)"/>.
 /// </summary>
 public sealed class SpeakerDirectory
 {
+    // Shorter surnames one edit apart are often different people (Li / Lu, Kim / Lim).
+    private const int MinVariantSurnameLength = 5;
+
     private readonly Lock gate = new();
     private readonly SortedDictionary<string, Speaker> byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> storiesById = new(StringComparer.Ordinal);
 
     public SpeakerDirectory(IEnumerable<Speaker> known)
     {
@@ -24,12 +29,20 @@ public sealed class SpeakerDirectory
     }
 
     /// <summary>Maps a local speaker to a canonical one (existing or new); returns the canonical record, updated.</summary>
-    public Speaker Resolve(Speaker local)
+    public Speaker Resolve(Speaker local) => Resolve(local, null);
+
+    /// <summary>
+    /// As <see cref="Resolve(Speaker)"/>, for a speaker quoted in story <paramref name="story"/>. A person not known by
+    /// this name is also merged with a person already quoted in the same story whose surname is one edit away
+    /// (<c>Kanani</c> / <c>Kanaani</c>) when their first names agree or one has none; never across stories, never between
+    /// two different first names (<c>Bill</c> / <c>Hillary Clinton</c>), never when two known people would fit.
+    /// </summary>
+    public Speaker Resolve(Speaker local, string? story)
     {
         ArgumentNullException.ThrowIfNull(local);
         lock (gate)
         {
-            var existing = Find(local);
+            var existing = Find(local) ?? (story is null ? null : FindVariant(local, story));
             Speaker canonical;
             if (existing is null)
             {
@@ -41,6 +54,17 @@ public sealed class SpeakerDirectory
             }
 
             byId[canonical.Id] = canonical;
+            if (story is not null)
+            {
+                if (!storiesById.TryGetValue(canonical.Id, out var stories))
+                {
+                    stories = new HashSet<string>(StringComparer.Ordinal);
+                    storiesById[canonical.Id] = stories;
+                }
+
+                stories.Add(story);
+            }
+
             return canonical;
         }
     }
@@ -85,6 +109,69 @@ public sealed class SpeakerDirectory
 
         var byAlias = byId.Values.Where(s => s.Aliases.Any(a => NameText.Fold(a) == folded)).Take(2).ToList();
         return byAlias.Count == 1 ? byAlias[0] : null;
+    }
+
+    private Speaker? FindVariant(Speaker local, string story)
+    {
+        if (local.Kind is not (SpeakerKinds.Person or SpeakerKinds.Unknown))
+        {
+            return null;
+        }
+
+        var folded = NameText.Fold(local.Name);
+        var surname = NameText.LastWord(folded);
+        var firstName = NameText.WordCount(folded) >= 2 ? folded[..folded.IndexOf(' ', StringComparison.Ordinal)] : null;
+        if (surname.Length < MinVariantSurnameLength)
+        {
+            return null;
+        }
+
+        Speaker? match = null;
+        foreach (var (id, stories) in storiesById)
+        {
+            if (!stories.Contains(story) || byId[id] is not { Kind: SpeakerKinds.Person or SpeakerKinds.Unknown } known)
+            {
+                continue;
+            }
+
+            var knownFolded = NameText.Fold(known.Name);
+            var knownSurname = NameText.LastWord(knownFolded);
+            var knownFirst = NameText.WordCount(knownFolded) >= 2 ? knownFolded[..knownFolded.IndexOf(' ', StringComparison.Ordinal)] : null;
+            if (knownSurname.Length < MinVariantSurnameLength || knownSurname == surname || !OneEditApart(surname, knownSurname) ||
+                (firstName is not null && knownFirst is not null && firstName != knownFirst))
+            {
+                continue;
+            }
+
+            if (match is not null)
+            {
+                return null;
+            }
+
+            match = known;
+        }
+
+        return match;
+    }
+
+    /// <summary>True when one insertion, deletion or substitution turns <paramref name="a"/> into <paramref name="b"/>.</summary>
+    internal static bool OneEditApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b)
+        {
+            return false;
+        }
+
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        var i = 0;
+        while (i < shorter.Length && shorter[i] == longer[i])
+        {
+            i++;
+        }
+
+        return shorter.Length == longer.Length
+            ? shorter.AsSpan(i + 1).SequenceEqual(longer.AsSpan(i + 1))
+            : shorter.AsSpan(i).SequenceEqual(longer.AsSpan(i + 1));
     }
 
     private string NewId(string name)

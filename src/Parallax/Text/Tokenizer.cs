@@ -17,8 +17,17 @@ public static class Tokenizer
 
     public static List<Token> Tokenize(string text, int start, int end)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<Token>(Math.Max(4, (end - start) / 5));
+        Tokenize(text, start, end, tokens);
+        return tokens;
+    }
+
+    /// <summary>Fills <paramref name="tokens"/> (cleared first) with the tokens of <c>[start, end)</c>, so a hot loop can reuse one list.</summary>
+    public static void Tokenize(string text, int start, int end, List<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        tokens.Clear();
         var i = start;
         while (i < end)
         {
@@ -104,8 +113,6 @@ public static class Tokenizer
             tokens.Add(new Token(i, i + 1, kind));
             i++;
         }
-
-        return tokens;
     }
 
     private static bool IsWordChar(char c) => char.IsLetter(c) || c == '_' || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;

@@ -10,11 +10,14 @@ public sealed class QuoteQualityTests(ITestOutputHelper output)
     // quoted recall 0.564, speaker accuracy 0.763. After the PolNeAR-style attribution forms (common-noun and titled
     // speakers, '' quotes, belief/intention cues, interrupted quotes, labels, according-to phrases): P 0.898, R 0.510,
     // F1 0.650, quoted recall 0.772, speaker accuracy 0.882 (polnear-train: P 0.882, R 0.453, QR 0.757, speaker 0.873).
+    // After speech verbs inside clauses, intros with quoted titles, multi-comma appositions, inverted noun-phrase
+    // sources, noun cues (`Trump's claim that`): P 0.897, R 0.532, F1 0.668, quoted recall 0.798, speaker accuracy 0.886
+    // (polnear-train: P 0.884, R 0.473, QR 0.772, speaker 0.875).
     // Floors sit just under.
-    private const double F1Floor = 0.64;
+    private const double F1Floor = 0.66;
     private const double PrecisionFloor = 0.88;
-    private const double QuotedRecallFloor = 0.76;
-    private const double SpeakerAccuracyFloor = 0.87;
+    private const double QuotedRecallFloor = 0.79;
+    private const double SpeakerAccuracyFloor = 0.88;
 
     [Fact]
     public void Polnear_dev_scores_stay_above_their_floors()

@@ -92,4 +92,75 @@ public sealed class AttributionFormTests
     {
         Assert.Empty(Quotes("The so-called \u201Cspecial military operation\u201D entered its second year."));
     }
+
+    [Fact]
+    public void Speech_verb_inside_a_subordinate_clause_reports_what_follows()
+    {
+        var q = Assert.Single(Quotes("The senator gave no figures, though she said \u201Cnew fees\u201D would pay for the bridge."));
+        Assert.Equal("she", q.SpeakerMention);
+        Assert.Equal("\u201Cnew fees\u201D would pay for the bridge", q.Text);
+        Assert.Equal(QuoteKinds.Mixed, q.Kind);
+    }
+
+    [Fact]
+    public void Relative_who_is_the_speaker_of_its_clause()
+    {
+        var q = Assert.Single(Quotes("The board hired a builder who said the roof had been poorly repaired."));
+        Assert.Equal("who", q.SpeakerMention);
+        Assert.Equal("the roof had been poorly repaired", q.Text);
+    }
+
+    [Fact]
+    public void Capitalised_states_in_a_country_name_is_not_a_cue()
+    {
+        Assert.Empty(Quotes("Exports to the United States grew by a fifth over the winter."));
+    }
+
+    [Fact]
+    public void Introduction_holding_a_quoted_title_leaves_the_subject_leading()
+    {
+        var q = Assert.Single(Quotes("On Sunday\u2019s edition of \u201CMorning Desk,\u201D Mayor Ida Brandt said the levy would stay."));
+        Assert.Equal("Ida Brandt", q.SpeakerMention);
+        Assert.Equal("the levy would stay", q.Text);
+    }
+
+    [Fact]
+    public void Name_before_several_comma_phrases_is_the_speaker()
+    {
+        var q = Assert.Single(Quotes("\u201CWe will appeal,\u201D Tom Ruiz, the attorney general of Nevada, one of the states in the suit, said."));
+        Assert.Equal("Tom Ruiz", q.SpeakerMention);
+        Assert.Equal("We will appeal", q.Text);
+    }
+
+    [Fact]
+    public void Common_noun_source_after_an_inverted_cue_is_the_speaker()
+    {
+        var q = Assert.Single(Quotes("\u201CThe talks are stuck,\u201D said one senior source in the delegation."));
+        Assert.Equal("one senior source in the delegation", q.SpeakerMention);
+        Assert.Equal("The talks are stuck", q.Text);
+    }
+
+    [Fact]
+    public void Possessive_owner_of_a_claim_noun_is_the_speaker()
+    {
+        var q = Assert.Single(Quotes("Fact checkers examined Ortega\u2019s claim that crime had \u201Cdoubled\u201D in a year."));
+        Assert.Equal("Ortega\u2019s", q.SpeakerMention);
+        Assert.Equal("crime had \u201Cdoubled\u201D in a year", q.Text);
+    }
+
+    [Fact]
+    public void Government_with_a_weekday_before_its_verb_is_the_speaker()
+    {
+        var q = Assert.Single(Quotes("Iran\u2019s Foreign Ministry on Monday rejected the report as \u201Cbaseless.\u201D"));
+        Assert.Equal("Iran\u2019s Foreign Ministry", q.SpeakerMention);
+        Assert.StartsWith("the report as", q.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Signed_quote_ending_in_a_period_names_its_author()
+    {
+        var q = Assert.Single(Quotes("\u201CWe came here to work.\u201D\u2015 Lena Ortiz."));
+        Assert.Equal("Lena Ortiz", q.SpeakerMention);
+        Assert.Equal(QuoteKinds.Direct, q.Kind);
+    }
 }

@@ -79,4 +79,59 @@ public sealed class SpeakerDirectoryTests
         var canonical = Assert.Single(directory.All);
         Assert.Contains("Iranian Foreign Ministry Spokesperson", canonical.Roles);
     }
+
+    [Fact]
+    public void Spelling_variant_in_the_same_story_merges_with_the_known_person()
+    {
+        var directory = new SpeakerDirectory([]);
+        var known = directory.Resolve(Local("Nasser Kanaani", ["Iranian Foreign Ministry Spokesperson"]), "story-1");
+        var variant = directory.Resolve(Local("Nasser Kanani"), "story-1");
+        var surnameOnly = directory.Resolve(Local("Kanani", kind: SpeakerKinds.Unknown), "story-1");
+        Assert.Equal(known.Id, variant.Id);
+        Assert.Equal(known.Id, surnameOnly.Id);
+        Assert.Contains("Nasser Kanani", Assert.Single(directory.All).Aliases);
+    }
+
+    [Fact]
+    public void Spelling_variant_in_another_story_or_without_a_story_stays_apart()
+    {
+        var directory = new SpeakerDirectory([]);
+        var known = directory.Resolve(Local("Nasser Kanaani"), "story-1");
+        Assert.NotEqual(known.Id, directory.Resolve(Local("Nasser Kanani"), "story-2").Id);
+        Assert.NotEqual(known.Id, directory.Resolve(Local("Ali Kanaanii")).Id);
+    }
+
+    [Fact]
+    public void Different_first_names_never_merge_even_one_edit_apart()
+    {
+        var directory = new SpeakerDirectory([]);
+        var bill = directory.Resolve(Local("Bill Clinton"), "story-1");
+        var hillary = directory.Resolve(Local("Hillary Clinton"), "story-1");
+        var other = directory.Resolve(Local("Hillary Clintom"), "story-1");
+        var karen = directory.Resolve(Local("Karen Bass"), "story-1");
+        Assert.NotEqual(bill.Id, hillary.Id);
+        Assert.Equal(hillary.Id, other.Id);
+        Assert.NotEqual(karen.Id, directory.Resolve(Local("Karen Bess"), "story-1").Id);
+    }
+
+    [Fact]
+    public void Variant_fitting_two_known_people_merges_with_neither()
+    {
+        var directory = new SpeakerDirectory([]);
+        var a = directory.Resolve(Local("Ahmad Rahimi"), "story-1");
+        var b = directory.Resolve(Local("Reza Rahimy"), "story-1");
+        var c = directory.Resolve(Local("Rahim"), "story-1");
+        Assert.NotEqual(a.Id, b.Id);
+        Assert.NotEqual(a.Id, c.Id);
+        Assert.NotEqual(b.Id, c.Id);
+    }
+
+    [Theory]
+    [InlineData("kanaani", "kanani", true)]
+    [InlineData("kanani", "kanaani", true)]
+    [InlineData("rahimi", "rahimy", true)]
+    [InlineData("clinton", "clinton", false)]
+    [InlineData("kanaani", "kanoonii", false)]
+    public void One_edit_apart_counts_one_insertion_deletion_or_substitution(string a, string b, bool expected) =>
+        Assert.Equal(expected, SpeakerDirectory.OneEditApart(a, b));
 }
