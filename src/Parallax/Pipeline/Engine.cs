@@ -286,19 +286,20 @@ public sealed class Engine
             }
         }
 
+        var story = _stories.Add(article);
+        article = article with { Story = story.Id };
+
+        // Speakers resolve within the story too: a spelling variant (Kanani for Kanaani) merges only there.
         var found = _quotes.Extract(article);
         var canonical = new Dictionary<string, Speaker>(StringComparer.Ordinal);
         foreach (var local in found.Speakers)
         {
-            canonical[local.Id] = _speakers.Resolve(local);
+            canonical[local.Id] = _speakers.Resolve(local, story.Id);
         }
 
         var quotes = found.Quotes
             .Select(q => q with { Speaker = q.Speaker is { } s && canonical.TryGetValue(s, out var c) ? c.Id : q.Speaker })
             .ToList();
-
-        var story = _stories.Add(article);
-        article = article with { Story = story.Id };
 
         var storyArticles = new List<Article>(await _store.GetStoryArticlesAsync(story.Id, cancellationToken).ConfigureAwait(false)) { article };
         var storyQuotes = new List<Quote>(quotes);
