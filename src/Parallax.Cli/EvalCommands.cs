@@ -14,6 +14,7 @@ internal static class EvalCommands
         eval.Subcommands.Add(Extraction(console));
         eval.Subcommands.Add(Stories(console));
         eval.Subcommands.Add(Quotes(console));
+        eval.Subcommands.Add(Dedup(console));
         return eval;
     }
 
@@ -111,6 +112,57 @@ internal static class EvalCommands
                     s.Threshold.ToString("0.0"), s.Predictions.ToString(), s.Gold.ToString(), F(s.Precision), F(s.Recall), F(s.F1),
                     s.QuotedGold.ToString(), F(s.QuotedRecall), F(s.SpeakerAccuracy)]));
             await console.Error.WriteLineAsync($"{set.Count} articles in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command Dedup(CliConsole console)
+    {
+        var corpus = new Option<string[]>("--corpus")
+        {
+            Description = "JSONL corpora with text (and optional id, title, topic) to generate copies from, e.g. ../shared/bench/stories/ecbplus-train.jsonl",
+            Required = true,
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var seed = new Option<int>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 1 };
+        var show = new Option<int>("--show") { Description = "Print up to N mistakes", DefaultValueFactory = _ => 0 };
+        var command = new Command("dedup", "Near-duplicate precision and recall on a stream of copies generated from a corpus (paragraphs added/removed, headline rewritten, boilerplate swapped, truncated, re-encoded)")
+        {
+            corpus, seed, show,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var articles = new List<(Parallax.Model.Article, string?)>();
+            foreach (var file in parse.GetValue(corpus)!)
+            {
+                if (!File.Exists(file))
+                {
+                    throw new UsageException($"no such file: {file}");
+                }
+
+                articles.AddRange(DedupEvaluation.LoadCorpus(file));
+            }
+
+            var stream = Parallax.Dedup.NearDuplicateSetGenerator.Generate(articles, parse.GetValue(seed));
+            var clock = Stopwatch.StartNew();
+            var left = parse.GetValue(show);
+            var s = DedupEvaluation.Run(stream, (item, answer) =>
+            {
+                if (left-- > 0)
+                {
+                    console.Error.WriteLine($"{item.Kind}\t{item.Article.Id}\tanswer={answer ?? "-"}");
+                }
+            });
+            clock.Stop();
+            var rows = new List<IReadOnlyList<string>> { (IReadOnlyList<string>)["all", s.Copies.ToString(), s.Found.ToString(), F(s.Recall)] };
+            rows.AddRange(s.ByKind.Select(k => (IReadOnlyList<string>)[k.Kind, k.Copies.ToString(), k.Found.ToString(), F(k.Copies == 0 ? 1 : (double)k.Found / k.Copies)]));
+            console.WriteTable(["copies", "n", "found", "recall"], rows);
+            console.WriteTable(
+                ["articles", "originals", "copies", "same-topic pairs", "answers", "precision", "recall", "F1"],
+                [[s.Articles.ToString(), s.Originals.ToString(), s.Copies.ToString(), s.SameTopicPairs.ToString(), s.Answers.ToString(), F(s.Precision), F(s.Recall), F(s.F1)]]);
+            await console.Error.WriteLineAsync($"{s.Articles} articles in {clock.Elapsed.TotalSeconds:0.00} s").ConfigureAwait(false);
             return CliApp.Ok;
         });
         return command;

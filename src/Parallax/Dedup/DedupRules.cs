@@ -55,6 +55,20 @@ internal static class DedupRules
         ['\u2161'] = "II",
         ['\u2162'] = "III",
     }.ToFrozenDictionary();
+
+    /// <summary>
+    /// Base letters of U+00C0..U+00FF, so that precomposed "é" and decomposed "e" + U+0301 (NFC vs NFD, which
+    /// <c>string.Normalize</c> cannot fold under InvariantGlobalization) hash alike; combining marks are skipped.
+    /// A space marks a character that is not a letter (× and ÷); ß, æ, þ, ð keep their own letter.
+    /// </summary>
+    public const string Latin1Bases = "aaaaaaæceeeeiiiiðnooooo ouuuuyþßaaaaaaæceeeeiiiiðnooooo ouuuuyþy";
+
+    public const char Latin1First = '\u00C0';
+
+    /// <summary>Combining diacritical marks: dropped inside words (NFD text).</summary>
+    public const char CombiningFirst = '\u0300';
+
+    public const char CombiningLast = '\u036F';
 }
 
 /// <summary>URL parts that name the same page in different clothes: tracking parameters, AMP and mobile variants.</summary>
