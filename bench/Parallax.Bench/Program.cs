@@ -4,13 +4,19 @@ namespace Parallax.Bench;
 
 internal static class Program
 {
-    // `extraction-pages [N]` is our own per-page timing and quality comparison; anything else goes to
+    // `story-stream [N...]` times dedup+clustering on a generated stream; `extraction-pages [N]` is our own per-page timing and quality comparison; anything else goes to
     // BenchmarkDotNet (`--filter '*Pipeline*'`, `--filter '*Extraction*'`, `--job short`).
     private static void Main(string[] args)
     {
         if (args is ["extraction-pages", ..])
         {
             ExtractionPages.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : null);
+            return;
+        }
+
+        if (args is ["story-stream", ..])
+        {
+            StoryStream.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList() : [20_000, 200_000]);
             return;
         }
 

@@ -65,7 +65,8 @@ internal static class EvalCommands
     private static Command Stories(CliConsole console)
     {
         var gold = new Option<string>("--gold") { Description = "JSONL laid out like ../shared/bench/stories/ecbplus-dev.jsonl", Required = true, HelpName = "FILE" };
-        var command = new Command("stories", "Online story clustering (pairwise and BCubed P/R/F1) and silver quote-pair alignment recall") { gold };
+        var sweep = new Option<int?>("--sweep") { Description = "Tune instead: run the clustering grid and print the best N settings (use on ecbplus-train)", HelpName = "N" };
+        var command = new Command("stories", "Online story clustering (pairwise and BCubed P/R/F1) and silver quote-pair alignment recall") { gold, sweep };
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(gold)!;
@@ -76,6 +77,19 @@ internal static class EvalCommands
 
             var set = StoryEvaluation.LoadGold(file);
             var clock = Stopwatch.StartNew();
+            if (parse.GetValue(sweep) is { } top)
+            {
+                var rows = StoryEvaluation.Sweep(set);
+                console.WriteTable(
+                    ["threshold", "entity weight", "merge", "year match", "year mismatch", "stories", "pairwise P", "pairwise R", "pairwise F1", "BCubed P", "BCubed R", "BCubed F1", "objective"],
+                    rows.Take(top).Select(r => (IReadOnlyList<string>)[
+                        F(r.Threshold), F(r.EntityTermWeight), F(r.MergeThreshold), F(r.YearMatch), F(r.YearMismatch), r.Scores.PredictedStories.ToString(),
+                        F(r.Scores.Pairwise.Precision), F(r.Scores.Pairwise.Recall), F(r.Scores.Pairwise.F1),
+                        F(r.Scores.BCubed.Precision), F(r.Scores.BCubed.Recall), F(r.Scores.BCubed.F1), F(r.Objective)]));
+                await console.Error.WriteLineAsync($"{rows.Count} settings in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
+                return CliApp.Ok;
+            }
+
             var s = StoryEvaluation.Cluster(set);
             var silver = StoryEvaluation.SilverAlignment(set);
             console.WriteTable(
