@@ -4,8 +4,9 @@ namespace Parallax.Bench;
 
 internal static class Program
 {
-    // `extraction-pages [N]` is our own per-page timing and quality comparison; anything else goes to
-    // BenchmarkDotNet (`--filter '*Pipeline*'`, `--filter '*Extraction*'`, `--job short`).
+    // Our own modes: `extraction-pages [N]` (per-page timing and quality against SmartReader), `warc-ingest [N]`
+    // (WARC to store end to end), `story-stream [N...]` (dedup and clustering on a generated stream). Anything else
+    // goes to BenchmarkDotNet (`--filter '*Pipeline*'`, `--filter '*Extraction*'`, `--job short`).
     private static void Main(string[] args)
     {
         if (args is ["extraction-pages", ..])
@@ -17,6 +18,12 @@ internal static class Program
         if (args is ["warc-ingest", ..])
         {
             WarcBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+            return;
+        }
+
+        if (args is ["story-stream", ..])
+        {
+            StoryStream.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList() : [20_000, 200_000]);
             return;
         }
 

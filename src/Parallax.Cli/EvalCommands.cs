@@ -14,6 +14,7 @@ internal static class EvalCommands
         eval.Subcommands.Add(Extraction(console));
         eval.Subcommands.Add(Stories(console));
         eval.Subcommands.Add(Quotes(console));
+        eval.Subcommands.Add(Dedup(console));
         return eval;
     }
 
@@ -64,7 +65,8 @@ internal static class EvalCommands
     private static Command Stories(CliConsole console)
     {
         var gold = new Option<string>("--gold") { Description = "JSONL laid out like ../shared/bench/stories/ecbplus-dev.jsonl", Required = true, HelpName = "FILE" };
-        var command = new Command("stories", "Online story clustering (pairwise and BCubed P/R/F1) and silver quote-pair alignment recall") { gold };
+        var sweep = new Option<int?>("--sweep") { Description = "Tune instead: run the clustering grid and print the best N settings (use on ecbplus-train)", HelpName = "N" };
+        var command = new Command("stories", "Online story clustering (pairwise and BCubed P/R/F1) and silver quote-pair alignment recall") { gold, sweep };
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(gold)!;
@@ -75,6 +77,19 @@ internal static class EvalCommands
 
             var set = StoryEvaluation.LoadGold(file);
             var clock = Stopwatch.StartNew();
+            if (parse.GetValue(sweep) is { } top)
+            {
+                var rows = StoryEvaluation.Sweep(set);
+                console.WriteTable(
+                    ["threshold", "entity weight", "merge", "year match", "year mismatch", "stories", "pairwise P", "pairwise R", "pairwise F1", "BCubed P", "BCubed R", "BCubed F1", "objective"],
+                    rows.Take(top).Select(r => (IReadOnlyList<string>)[
+                        F(r.Threshold), F(r.EntityTermWeight), F(r.MergeThreshold), F(r.YearMatch), F(r.YearMismatch), r.Scores.PredictedStories.ToString(),
+                        F(r.Scores.Pairwise.Precision), F(r.Scores.Pairwise.Recall), F(r.Scores.Pairwise.F1),
+                        F(r.Scores.BCubed.Precision), F(r.Scores.BCubed.Recall), F(r.Scores.BCubed.F1), F(r.Objective)]));
+                await console.Error.WriteLineAsync($"{rows.Count} settings in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
+                return CliApp.Ok;
+            }
+
             var s = StoryEvaluation.Cluster(set);
             var silver = StoryEvaluation.SilverAlignment(set);
             console.WriteTable(
@@ -111,6 +126,57 @@ internal static class EvalCommands
                     s.Threshold.ToString("0.0"), s.Predictions.ToString(), s.Gold.ToString(), F(s.Precision), F(s.Recall), F(s.F1),
                     s.QuotedGold.ToString(), F(s.QuotedRecall), F(s.SpeakerAccuracy)]));
             await console.Error.WriteLineAsync($"{set.Count} articles in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command Dedup(CliConsole console)
+    {
+        var corpus = new Option<string[]>("--corpus")
+        {
+            Description = "JSONL corpora with text (and optional id, title, topic) to generate copies from, e.g. ../shared/bench/stories/ecbplus-train.jsonl",
+            Required = true,
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var seed = new Option<int>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 1 };
+        var show = new Option<int>("--show") { Description = "Print up to N mistakes", DefaultValueFactory = _ => 0 };
+        var command = new Command("dedup", "Near-duplicate precision and recall on a stream of copies generated from a corpus (paragraphs added/removed, headline rewritten, boilerplate swapped, truncated, re-encoded)")
+        {
+            corpus, seed, show,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var articles = new List<(Parallax.Model.Article, string?)>();
+            foreach (var file in parse.GetValue(corpus)!)
+            {
+                if (!File.Exists(file))
+                {
+                    throw new UsageException($"no such file: {file}");
+                }
+
+                articles.AddRange(DedupEvaluation.LoadCorpus(file));
+            }
+
+            var stream = Parallax.Dedup.NearDuplicateSetGenerator.Generate(articles, parse.GetValue(seed));
+            var clock = Stopwatch.StartNew();
+            var left = parse.GetValue(show);
+            var s = DedupEvaluation.Run(stream, (item, answer) =>
+            {
+                if (left-- > 0)
+                {
+                    console.Error.WriteLine($"{item.Kind}\t{item.Article.Id}\tanswer={answer ?? "-"}");
+                }
+            });
+            clock.Stop();
+            var rows = new List<IReadOnlyList<string>> { (IReadOnlyList<string>)["all", s.Copies.ToString(), s.Found.ToString(), F(s.Recall)] };
+            rows.AddRange(s.ByKind.Select(k => (IReadOnlyList<string>)[k.Kind, k.Copies.ToString(), k.Found.ToString(), F(k.Copies == 0 ? 1 : (double)k.Found / k.Copies)]));
+            console.WriteTable(["copies", "n", "found", "recall"], rows);
+            console.WriteTable(
+                ["articles", "originals", "copies", "same-topic pairs", "answers", "precision", "recall", "F1"],
+                [[s.Articles.ToString(), s.Originals.ToString(), s.Copies.ToString(), s.SameTopicPairs.ToString(), s.Answers.ToString(), F(s.Precision), F(s.Recall), F(s.F1)]]);
+            await console.Error.WriteLineAsync($"{s.Articles} articles in {clock.Elapsed.TotalSeconds:0.00} s").ConfigureAwait(false);
             return CliApp.Ok;
         });
         return command;

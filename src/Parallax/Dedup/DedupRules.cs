@@ -55,4 +55,49 @@ internal static class DedupRules
         ['\u2161'] = "II",
         ['\u2162'] = "III",
     }.ToFrozenDictionary();
+
+    /// <summary>
+    /// Base letters of U+00C0..U+00FF, so that precomposed "é" and decomposed "e" + U+0301 (NFC vs NFD, which
+    /// <c>string.Normalize</c> cannot fold under InvariantGlobalization) hash alike; combining marks are skipped.
+    /// A space marks a character that is not a letter (× and ÷); ß, æ, þ, ð keep their own letter.
+    /// </summary>
+    public const string Latin1Bases = "aaaaaaæceeeeiiiiðnooooo ouuuuyþßaaaaaaæceeeeiiiiðnooooo ouuuuyþy";
+
+    public const char Latin1First = '\u00C0';
+
+    /// <summary>Combining diacritical marks: dropped inside words (NFD text).</summary>
+    public const char CombiningFirst = '\u0300';
+
+    public const char CombiningLast = '\u036F';
+}
+
+/// <summary>URL parts that name the same page in different clothes: tracking parameters, AMP and mobile variants.</summary>
+internal static class UrlRules
+{
+    /// <summary>Query parameters that only say how a reader arrived (campaigns, click ids, share buttons). Lowercase; any
+    /// parameter starting with <c>utm_</c> is dropped as well.</summary>
+    public static readonly FrozenSet<string> TrackingParameters = new[]
+    {
+        "fbclid", "gclid", "gclsrc", "dclid", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi",
+        "mkt_tok", "ocid", "cmpid", "cmp", "smid", "smtyp", "sr_share", "share", "shared", "ref", "ref_src", "ref_url", "referrer", "src",
+        "at_medium", "at_campaign", "at_custom1", "at_custom2", "at_custom3", "at_custom4", "ito", "ns_mchannel", "ns_source", "ns_campaign",
+        "ns_linkname", "ns_fee", "icid", "int_cmp", "intcmp", "xtor", "wt.mc_id", "wt_mc", "s_cid", "soc_src", "soc_trk", "spm",
+        "guccounter", "guce_referrer", "guce_referrer_sig", "mbid", "ncid",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Values of <c>outputType</c>/<c>output</c> that select an AMP rendering (other values may select a different page).</summary>
+    public static readonly FrozenSet<string> AmpValues = new[] { "amp", "1", "true", "" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Host prefixes of mobile and AMP mirrors of the main site.</summary>
+    public static readonly string[] MirrorHostPrefixes = ["www.", "m.", "mobile.", "amp.", "www1.", "www2."];
+
+    /// <summary>Path segments that select an AMP rendering of the page they follow or precede.</summary>
+    public static readonly FrozenSet<string> AmpSegments = new[] { "amp", "amp.html" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Google's AMP cache serves <c>https://{host-with-dashes}.cdn.ampproject.org/c/s/{host}/{path}</c>.</summary>
+    public const string AmpCacheHostSuffix = ".cdn.ampproject.org";
+
+    /// <summary>Directory index file names that servers map to the folder itself.</summary>
+    public static readonly FrozenSet<string> IndexFiles = new[] { "index.html", "index.htm", "index.php", "default.aspx", "index.shtml" }
+        .ToFrozenSet(StringComparer.Ordinal);
 }

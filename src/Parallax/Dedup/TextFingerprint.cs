@@ -27,6 +27,93 @@ internal static class TextFingerprint
         return words;
     }
 
+    /// <summary>
+    /// Appends one 64-bit hash per word of <paramref name="text"/> to <paramref name="into"/> without allocating strings:
+    /// words are runs of letters and digits, case-folded, NFKC-folded (<see cref="DedupRules"/>), accents dropped (so NFC
+    /// and NFD spellings agree); everything else, apostrophes and quote marks included, separates words, which makes
+    /// straight and curly quotes hash alike.
+    /// </summary>
+    public static void WordHashes(ReadOnlySpan<char> text, List<ulong> into)
+    {
+        var h = FnvOffset;
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c >= '\u00A0' && DedupRules.Folds.TryGetValue(c, out var folded))
+            {
+                foreach (var f in folded)
+                {
+                    Step(f, ref h, ref inWord, into);
+                }
+
+                continue;
+            }
+
+            Step(c, ref h, ref inWord, into);
+        }
+
+        if (inWord)
+        {
+            into.Add(Mix(h));
+        }
+    }
+
+    private static void Step(char c, ref ulong h, ref bool inWord, List<ulong> into)
+    {
+        char letter;
+        if (c < '\u0080')
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                letter = c;
+            }
+            else if (c is >= 'A' and <= 'Z')
+            {
+                letter = (char)(c + 32);
+            }
+            else
+            {
+                letter = '\0';
+            }
+        }
+        else if (c is >= DedupRules.CombiningFirst and <= DedupRules.CombiningLast)
+        {
+            // A combining accent continues the word it decorates.
+            return;
+        }
+        else if (c >= DedupRules.Latin1First && c <= '\u00FF')
+        {
+            letter = DedupRules.Latin1Bases[c - DedupRules.Latin1First];
+            letter = letter == ' ' ? '\0' : letter;
+        }
+        else if (c is >= DedupRules.FullwidthFirst and <= DedupRules.FullwidthLast)
+        {
+            Step((char)(c - DedupRules.FullwidthOffset), ref h, ref inWord, into);
+            return;
+        }
+        else
+        {
+            letter = char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+        }
+
+        if (letter == '\0')
+        {
+            if (inWord)
+            {
+                into.Add(Mix(h));
+                h = FnvOffset;
+                inWord = false;
+            }
+
+            return;
+        }
+
+        h ^= letter;
+        h *= FnvPrime;
+        inWord = true;
+    }
+
     /// <summary>Whitespace collapsed, lowercased, NFKC; punctuation kept.</summary>
     public static string NormaliseForHash(string text)
     {

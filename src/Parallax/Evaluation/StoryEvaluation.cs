@@ -11,6 +11,13 @@ public sealed record GoldStoryArticle(Article Article, string Story);
 
 public sealed record StoryScores(int Articles, int GoldStories, int PredictedStories, ClusteringScore Pairwise, ClusteringScore BCubed);
 
+/// <summary>One setting of a <see cref="StoryEvaluation.Sweep"/> and its scores.</summary>
+public sealed record StorySweepRow(double Threshold, double EntityTermWeight, double MergeThreshold, double YearMatch, double YearMismatch, StoryScores Scores)
+{
+    /// <summary>The sweep's objective: the mean of pairwise and BCubed F1 (the issue gates both).</summary>
+    public double Objective => (Scores.Pairwise.F1 + Scores.BCubed.F1) / 2;
+}
+
 public sealed record SilverAlignmentScores(int Stories, int SilverPairs, int Aligned, int Alignments)
 {
     public double Recall => SilverPairs == 0 ? 1 : (double)Aligned / SilverPairs;
@@ -75,6 +82,37 @@ public static class StoryEvaluation
             predicted.Distinct(StringComparer.Ordinal).Count(),
             ClusteringMetrics.Pairwise(labels, predicted),
             ClusteringMetrics.BCubed(labels, predicted));
+    }
+
+    /// <summary>
+    /// The tuning grid behind <see cref="StoryOptions"/>' defaults: threshold × entity-term weight × merge threshold ×
+    /// year agreement factors, each setting clustering the whole file in one pass. Run on ecbplus-train
+    /// (<c>parallax eval stories --gold ecbplus-train.jsonl --sweep</c>); dev is the check. Best objective first.
+    /// </summary>
+    public static List<StorySweepRow> Sweep(IReadOnlyList<GoldStoryArticle> gold)
+    {
+        var rows = new List<StorySweepRow>();
+        foreach (var entityTerm in new[] { 1.0, 2.0 })
+        {
+            foreach (var merge in new[] { 1.0, 0.5 })
+            {
+                foreach (var (match, mismatch) in new[] { (1.0, 1.0), (1.0, 0.7), (1.0, 0.5), (1.2, 0.7), (1.2, 0.5) })
+                {
+                    for (var threshold = 0.14; threshold <= 0.3001; threshold += 0.02)
+                    {
+                        var t = Math.Round(threshold, 2);
+                        var options = new StoryOptions
+                        {
+                            Threshold = t, EntityTermWeight = entityTerm, MergeThreshold = merge, YearMatchFactor = match, YearMismatchFactor = mismatch,
+                        };
+                        rows.Add(new StorySweepRow(t, entityTerm, merge, match, mismatch, Cluster(gold, options)));
+                    }
+                }
+            }
+        }
+
+        rows.Sort((x, y) => y.Objective.CompareTo(x.Objective));
+        return rows;
     }
 
     /// <summary>Silver pairs per gold story, and how many of them the comparer aligns.</summary>

@@ -253,7 +253,7 @@ public sealed class Engine
             return await RejectAsync(rejection, cancellationToken).ConfigureAwait(false);
         }
 
-        var article = extracted.Article!;
+        var article = extracted.Article! with { Url = UrlIdentity.Normalize(extracted.Article!.Url) };
         var hash = NearDuplicateIndex.ContentHash(article.Body);
         var existing = await _store.FindExistingAsync(article.Url, hash, cancellationToken).ConfigureAwait(false);
         if (existing is not null)

@@ -1,34 +1,49 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Parallax.Entities;
 using Parallax.Model;
 
 namespace Parallax.Stories;
 
+/// <summary>What one <see cref="StoryClusterer.Assign"/> did: the article's story, and the stories folded into it.</summary>
+/// <param name="Story">The story the article joined or opened, after any merge.</param>
+/// <param name="MergedStories">Ids of stories this article showed to be the same event as <paramref name="Story"/>; their
+/// articles now belong to it. The engine must move those articles in the store (set their <c>story</c> to
+/// <c>Story.Id</c>), drop the merged story records and realign the surviving story.</param>
+public sealed record StoryAssignment(Story Story, IReadOnlyList<string> MergedStories);
+
 /// <summary>
-/// Online story clustering: each arriving article joins the best story or starts a new one; nothing is ever rebuilt.
-/// Articles are TF-IDF vectors over content words (title and name-like words boosted), with document frequencies
-/// kept incrementally. A story is scored by a blend of its centroid similarity and its best single member
-/// (<see cref="StoryOptions.MemberLinkWeight"/>), and the article joins the best story within the date window whose
-/// score reaches <see cref="StoryOptions.Threshold"/>. Not thread-safe: the engine adds articles one at a time.
+/// Online story clustering: each arriving article joins the best recent story or opens a new one; nothing is rebuilt.
+/// Articles are TF-IDF vectors over content words (title and name-like words boosted) plus entity keys from
+/// <see cref="EntityRecognizer"/> (so "Somali" and "Somalia" agree), with document frequencies kept incrementally.
+/// Candidate stories come from an inverted index over centroid terms, walked newest first and capped, so each add
+/// costs about the same however many articles came before. A story is scored by cosine with its centroid, within the
+/// publication-time window; an article that scores above the threshold with two stories whose centroids agree merges
+/// them. Deterministic for a given input order. Not thread-safe: the engine adds articles one at a time.
 /// </summary>
 public sealed class StoryClusterer
 {
     /// <summary>Doc terms (by TF-IDF) used to look up candidate stories in the term index.</summary>
-    private const int LookupTerms = 40;
+    private const int LookupTerms = 30;
 
-    /// <summary>Stories, best by centroid similarity, that get the member-level look: the true story is almost always among
-    /// the top few, and comparing with every member of every story would make each add linear in the corpus.</summary>
-    private const int MemberLookStories = 8;
+    /// <summary>Stories looked at per lookup term, newest first: older stories listed under a common term are past the
+    /// time window or crowded out by fresher coverage, and walking whole lists would make each add linear in the stream.</summary>
+    private const int MaxPostingsWalk = 64;
+
+    /// <summary>Candidates, best by matched lookup-term IDF, that get the full cosine.</summary>
+    private const int MaxScoredCandidates = 24;
 
     private const int StoryIdHexChars = 12;
 
     private readonly StoryOptions options;
-    private readonly Dictionary<string, int> documentFrequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> termIds = new(StringComparer.Ordinal);
+    private readonly List<int> documentFrequency = [];
     private readonly List<StoryState> stories = [];
     private readonly Dictionary<string, StoryState> storiesById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoryState> storyOfArticle = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<StoryState>> storiesByTerm = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<StoryState>> storiesByTerm = [];
+    private readonly Dictionary<StoryState, double> candidateBuffer = [];
     private int documents;
     private long sequence;
 
@@ -66,93 +81,163 @@ public sealed class StoryClusterer
     public static StoryClusterer Restore(IEnumerable<(Article Article, string StoryId)> existing, StoryOptions? options = null) =>
         new(existing, options);
 
-    /// <summary>Current story records, in order of creation.</summary>
-    public IReadOnlyList<Story> Stories => stories.ConvertAll(s => s.ToRecord());
+    /// <summary>Current story records (merged-away stories left out), in order of creation.</summary>
+    public IReadOnlyList<Story> Stories => stories.Where(s => s.MergedInto is null).Select(s => s.ToRecord()).ToList();
 
     /// <summary>Story id of an article added before, or null.</summary>
-    public string? StoryOf(string articleId) => storyOfArticle.TryGetValue(articleId, out var s) ? s.Id : null;
+    public string? StoryOf(string articleId) => storyOfArticle.TryGetValue(articleId, out var s) ? s.Live.Id : null;
+
+    /// <summary>Articles indexed so far.</summary>
+    public int Count => storyOfArticle.Count;
+
+    /// <summary>Rough bytes held by the index (vocabulary, centroids, postings, memberships), for the benchmark's per-article figure.</summary>
+    public long ApproximateBytes
+    {
+        get
+        {
+            long bytes = (termIds.Count * 64L) + (documentFrequency.Count * 4L) + (storyOfArticle.Count * 40L);
+            foreach (var s in stories)
+            {
+                bytes += 96 + (s.Centroid.Count * 24L) + (s.Members.Count * 72L);
+            }
+
+            foreach (var list in storiesByTerm.Values)
+            {
+                bytes += 40 + (list.Count * 8L);
+            }
+
+            return bytes;
+        }
+    }
 
     /// <summary>Assigns the article to a story and returns that story's updated record. Adding an id twice returns its story unchanged.</summary>
-    public Story Add(Article article)
+    public Story Add(Article article) => Assign(article).Story;
+
+    /// <summary>Assigns the article to a story; the result also lists stories merged into it (see <see cref="StoryAssignment"/>).</summary>
+    public StoryAssignment Assign(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
         if (storyOfArticle.TryGetValue(article.Id, out var known))
         {
-            return known.ToRecord();
+            return new StoryAssignment(known.Live.ToRecord(), []);
         }
 
         var vector = Vectorize(article);
+        var date = ParseDate(article.Published);
+        var upper = DateSources.IsUpperBound(article.PublishedSource);
+        var year = TimeAgreement.ContentYear(article.Body);
         StoryState? target = null;
+        var merged = new List<string>();
         if (article.DuplicateOf is { } original && storyOfArticle.TryGetValue(original, out var ofOriginal))
         {
-            target = ofOriginal;
+            target = ofOriginal.Live;
         }
-
-        target ??= BestStory(vector, ParseDate(article.Published), DateSources.IsUpperBound(article.PublishedSource));
-        target ??= NewStory(NewStoryId(article.Id));
-        Join(target, article, vector);
-        return target.ToRecord();
-    }
-
-    /// <summary>The best-scoring story within the date window, or null when none reaches the threshold.</summary>
-    internal StoryState? BestStory(DocVector vector, DateTime? published, bool publishedIsUpperBound = false)
-    {
-        var candidates = new HashSet<StoryState>();
-        foreach (var (term, _) in TopTerms(vector, LookupTerms))
+        else
         {
-            if (storiesByTerm.TryGetValue(term, out var list))
+            var ranked = Rank(vector, date, upper, year);
+            if (ranked.Count > 0 && ranked[0].Score >= options.Threshold)
             {
-                candidates.UnionWith(list);
+                target = ranked[0].Story;
+                for (var i = 1; i < ranked.Count && options.MergeThreshold < 1; i++)
+                {
+                    var (other, score) = ranked[i];
+                    if (score >= options.Threshold && other.Live != target && CentroidCosine(target, other) >= options.MergeThreshold)
+                    {
+                        merged.Add(Merge(target, other.Live));
+                    }
+                }
             }
         }
 
-        var scored = new List<(StoryState Story, double Centroid)>(candidates.Count);
-        foreach (var story in candidates)
+        target ??= NewStory(NewStoryId(article.Id));
+        Join(target, article, vector, year);
+        return new StoryAssignment(target.ToRecord(), merged);
+    }
+
+    /// <summary>Candidate stories within the window, scored, best first (ties by creation).</summary>
+    private List<(StoryState Story, double Score)> Rank(DocVector vector, DateTime? published, bool publishedIsUpperBound, int? year)
+    {
+        var hits = candidateBuffer;
+        hits.Clear();
+        foreach (var (term, weight) in TopTerms(vector, LookupTerms))
         {
-            if (!story.WithinWindow(published, publishedIsUpperBound, options.WindowDays))
+            if (!storiesByTerm.TryGetValue(term, out var list))
             {
                 continue;
             }
 
-            scored.Add((story, CentroidSimilarity(vector, story)));
-        }
-
-        // Highest first; ties by creation so the result does not depend on hash order.
-        scored.Sort((x, y) => x.Centroid != y.Centroid ? y.Centroid.CompareTo(x.Centroid) : x.Story.Ordinal.CompareTo(y.Story.Ordinal));
-        StoryState? best = null;
-        var bestScore = double.NegativeInfinity;
-        var lambda = options.MemberLinkWeight;
-        for (var i = 0; i < scored.Count && i < MemberLookStories; i++)
-        {
-            var (story, centroid) = scored[i];
-            var member = lambda > 0 ? BestMemberSimilarity(vector, story) : 0;
-            var score = ((1 - lambda) * centroid) + (lambda * member);
-            if (score > bestScore)
+            for (int k = list.Count - 1, walked = 0; k >= 0 && walked < MaxPostingsWalk; k--, walked++)
             {
-                bestScore = score;
-                best = story;
+                var story = list[k].Live;
+                hits[story] = hits.GetValueOrDefault(story) + weight;
             }
         }
 
-        return bestScore >= options.Threshold ? best : null;
+        var pre = new List<(StoryState Story, double Hit)>(hits.Count);
+        foreach (var (story, hit) in hits)
+        {
+            if (story.WithinWindow(published, publishedIsUpperBound, options.WindowDays))
+            {
+                pre.Add((story, hit));
+            }
+        }
+
+        pre.Sort((x, y) => x.Hit != y.Hit ? y.Hit.CompareTo(x.Hit) : x.Story.Ordinal.CompareTo(y.Story.Ordinal));
+        var scored = new List<(StoryState Story, double Score)>(Math.Min(pre.Count, MaxScoredCandidates));
+        for (var i = 0; i < pre.Count && i < MaxScoredCandidates; i++)
+        {
+            var story = pre[i].Story;
+            var score = CentroidSimilarity(vector, story);
+            if (year is { } y && story.Year is { } sy)
+            {
+                score *= y == sy ? options.YearMatchFactor : options.YearMismatchFactor;
+            }
+
+            scored.Add((story, score));
+        }
+
+        scored.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Story.Ordinal.CompareTo(y.Story.Ordinal));
+        return scored;
     }
 
     internal DocVector Vectorize(Article article)
     {
         var counts = TermVectorizer.Count(article.Title, article.Body, options.TitleWeight, options.EntityWeight);
+        if (options.EntityTermWeight > 0)
+        {
+            var text = string.IsNullOrEmpty(article.Title) ? article.Body : article.Title + "\n\n" + article.Body;
+            foreach (var e in EntityRecognizer.Recognize(text))
+            {
+                var key = "@" + e.Key;
+                counts[key] = counts.GetValueOrDefault(key) + options.EntityTermWeight;
+                if (e.Country is { } country && country != e.Key)
+                {
+                    counts["@" + country] = counts.GetValueOrDefault("@" + country) + (options.EntityTermWeight / 2);
+                }
+            }
+        }
+
         documents++;
-        var terms = new string[counts.Count];
-        var weights = new double[counts.Count];
+        var ids = new int[counts.Count];
+        var weights = new float[counts.Count];
         var norm = 0.0;
         var i = 0;
         foreach (var (term, count) in counts)
         {
-            documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
-            terms[i] = term;
+            if (!termIds.TryGetValue(term, out var id))
+            {
+                id = termIds.Count;
+                termIds[term] = id;
+                documentFrequency.Add(0);
+            }
+
+            documentFrequency[id]++;
+            ids[i] = id;
 
             // Sublinear term frequency: the tenth mention of a name adds little over the third.
-            weights[i] = 1 + Math.Log(Math.Max(1, count));
-            norm += weights[i] * weights[i];
+            var w = 1 + Math.Log(Math.Max(1, count));
+            weights[i] = (float)w;
+            norm += w * w;
             i++;
         }
 
@@ -161,15 +246,15 @@ public sealed class StoryClusterer
         {
             for (var k = 0; k < weights.Length; k++)
             {
-                weights[k] /= norm;
+                weights[k] = (float)(weights[k] / norm);
             }
         }
 
-        return new DocVector(terms, weights);
+        return new DocVector(ids, weights);
     }
 
     /// <summary>Smoothed IDF (as in scikit-learn): ln((1+N)/(1+df)) + 1, so the very first documents get finite, equal weights.</summary>
-    private double Idf(string term) => Math.Log((1.0 + documents) / (1.0 + documentFrequency.GetValueOrDefault(term))) + 1;
+    private double Idf(int term) => Math.Log((1.0 + documents) / (1.0 + documentFrequency[term])) + 1;
 
     private double CentroidSimilarity(DocVector doc, StoryState story)
     {
@@ -186,66 +271,54 @@ public sealed class StoryClusterer
             }
         }
 
-        if (dot <= 0)
-        {
-            return 0;
-        }
-
-        var storyNorm = 0.0;
-        foreach (var (term, c) in story.Centroid)
-        {
-            var y = c * Idf(term);
-            storyNorm += y * y;
-        }
-
-        return dot / Math.Sqrt(docNorm * storyNorm);
+        return dot <= 0 ? 0 : dot / Math.Sqrt(docNorm * StoryNorm(story));
     }
 
-    private double BestMemberSimilarity(DocVector doc, StoryState story)
+    /// <summary>IDF-weighted centroid norm, cached per story version: IDF drifts slowly, and recomputing it for every
+    /// candidate of every article would dominate the cost.</summary>
+    private double StoryNorm(StoryState story)
     {
-        var docMap = new Dictionary<string, double>(doc.Terms.Length, StringComparer.Ordinal);
-        var docNorm = 0.0;
-        for (var i = 0; i < doc.Terms.Length; i++)
+        if (story.NormVersion != story.Version)
         {
-            var x = doc.Weights[i] * Idf(doc.Terms[i]);
-            docMap[doc.Terms[i]] = x;
-            docNorm += x * x;
-        }
-
-        var best = 0.0;
-        foreach (var member in story.Members)
-        {
-            var dot = 0.0;
             var norm = 0.0;
-            var v = member.Vector;
-            for (var i = 0; i < v.Terms.Length; i++)
+            foreach (var (term, c) in story.Centroid)
             {
-                var y = v.Weights[i] * Idf(v.Terms[i]);
+                var y = c * Idf(term);
                 norm += y * y;
-                if (docMap.TryGetValue(v.Terms[i], out var x))
-                {
-                    dot += x * y;
-                }
             }
 
-            if (dot > 0)
+            story.Norm = norm;
+            story.NormVersion = story.Version;
+        }
+
+        return story.Norm;
+    }
+
+    private double CentroidCosine(StoryState a, StoryState b)
+    {
+        var (small, large) = a.Centroid.Count <= b.Centroid.Count ? (a, b) : (b, a);
+        var dot = 0.0;
+        foreach (var (term, c) in small.Centroid)
+        {
+            if (large.Centroid.TryGetValue(term, out var d))
             {
-                best = Math.Max(best, dot / Math.Sqrt(docNorm * norm));
+                var idf = Idf(term);
+                dot += c * d * idf * idf;
             }
         }
 
-        return best;
+        return dot <= 0 ? 0 : dot / Math.Sqrt(StoryNorm(a) * StoryNorm(b));
     }
 
-    private List<(string Term, double Weight)> TopTerms(DocVector doc, int n)
+    private List<(int Term, double Weight)> TopTerms(DocVector doc, int n)
     {
-        var list = new List<(string Term, double Weight)>(doc.Terms.Length);
+        var list = new List<(int Term, double Weight)>(doc.Terms.Length);
         for (var i = 0; i < doc.Terms.Length; i++)
         {
             list.Add((doc.Terms[i], doc.Weights[i] * Idf(doc.Terms[i])));
         }
 
-        list.Sort((x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : string.CompareOrdinal(x.Term, y.Term));
+        list.Sort((x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Term.CompareTo(y.Term));
         if (list.Count > n)
         {
             list.RemoveRange(n, list.Count - n);
@@ -262,40 +335,106 @@ public sealed class StoryClusterer
         return story;
     }
 
-    private void Join(StoryState story, Article article, DocVector vector)
+    /// <summary>Folds <paramref name="other"/> into <paramref name="into"/>: members, centroid and date range; the term index
+    /// keeps pointing at <paramref name="other"/>, which forwards to <paramref name="into"/> through <see cref="StoryState.Live"/>.</summary>
+    private string Merge(StoryState into, StoryState other)
     {
-        story.Members.Add(new Member(article.Id, article.Title, article.Outlet, article.Published, ParseDate(article.Published), DateSources.IsUpperBound(article.PublishedSource), sequence++, vector));
+        foreach (var m in other.Members)
+        {
+            into.Members.Add(m);
+            storyOfArticle[m.Id] = into;
+        }
+
+        foreach (var (term, c) in other.Centroid)
+        {
+            if (!into.Centroid.TryGetValue(term, out var had))
+            {
+                Index(term, into);
+            }
+
+            into.Centroid[term] = had + c;
+        }
+
+        into.Widen(other.First, other.Last);
+        foreach (var (y, n) in other.Years)
+        {
+            into.CountYear(y, n);
+        }
+
+        other.MergedInto = into;
+        other.Members.Clear();
+        other.Centroid.Clear();
+        other.Centroid.TrimExcess();
+        Prune(into);
+        into.Version++;
+        return other.Id;
+    }
+
+    private void Join(StoryState story, Article article, DocVector vector, int? year = null)
+    {
+        year ??= TimeAgreement.ContentYear(article.Body);
+        if (year is { } y)
+        {
+            story.CountYear(y);
+        }
+
+        var date = ParseDate(article.Published);
+        var upper = DateSources.IsUpperBound(article.PublishedSource);
+        story.Members.Add(new Member(article.Id, article.Title, article.Outlet, article.Published, date, sequence++));
+        if (date is { } d && !upper)
+        {
+            story.Widen(d, d);
+        }
+
         storyOfArticle[article.Id] = story;
         for (var i = 0; i < vector.Terms.Length; i++)
         {
             var term = vector.Terms[i];
-            var had = story.Centroid.TryGetValue(term, out var c);
-            story.Centroid[term] = c + vector.Weights[i];
-            if (!had && story.IndexedTerms.Add(term))
+            if (!story.Centroid.TryGetValue(term, out var c))
             {
-                if (!storiesByTerm.TryGetValue(term, out var list))
-                {
-                    list = [];
-                    storiesByTerm[term] = list;
-                }
-
-                list.Add(story);
+                Index(term, story);
             }
+
+            story.Centroid[term] = c + vector.Weights[i];
         }
 
-        if (story.Centroid.Count > options.MaxCentroidTerms)
-        {
-            var ranked = new List<(string Term, double Weight)>(story.Centroid.Count);
-            foreach (var (term, c) in story.Centroid)
-            {
-                ranked.Add((term, c * Idf(term)));
-            }
+        Prune(story);
+        story.Version++;
+    }
 
-            ranked.Sort((x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : string.CompareOrdinal(x.Term, y.Term));
-            for (var i = options.MaxCentroidTerms; i < ranked.Count; i++)
-            {
-                story.Centroid.Remove(ranked[i].Term);
-            }
+    private void Index(int term, StoryState story)
+    {
+        if (!storiesByTerm.TryGetValue(term, out var list))
+        {
+            list = [];
+            storiesByTerm[term] = list;
+        }
+
+        // A term pruned and re-added would list the story twice; the candidate walk tolerates it, and checking the tail is enough
+        // to keep the common case (the story just listed) from repeating.
+        if (list.Count == 0 || list[^1] != story)
+        {
+            list.Add(story);
+        }
+    }
+
+    private void Prune(StoryState story)
+    {
+        if (story.Centroid.Count <= options.MaxCentroidTerms)
+        {
+            return;
+        }
+
+        var ranked = new List<(int Term, double Weight)>(story.Centroid.Count);
+        foreach (var (term, c) in story.Centroid)
+        {
+            ranked.Add((term, c * Idf(term)));
+        }
+
+        ranked.Sort((x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Term.CompareTo(y.Term));
+        for (var i = options.MaxCentroidTerms; i < ranked.Count; i++)
+        {
+            story.Centroid.Remove(ranked[i].Term);
         }
     }
 
@@ -314,9 +453,9 @@ public sealed class StoryClusterer
             : null;
     }
 
-    internal sealed record DocVector(string[] Terms, double[] Weights);
+    internal sealed record DocVector(int[] Terms, float[] Weights);
 
-    internal sealed record Member(string Id, string? Title, string? Outlet, string? Published, DateTime? Date, bool DateIsUpperBound, long Sequence, DocVector Vector);
+    internal sealed record Member(string Id, string? Title, string? Outlet, string? Published, DateTime? Date, long Sequence);
 
     internal sealed class StoryState(string id, int ordinal)
     {
@@ -327,45 +466,84 @@ public sealed class StoryClusterer
         public List<Member> Members { get; } = [];
 
         /// <summary>Sum of member vectors (unit length before IDF, so each article counts once), capped to the top terms.</summary>
-        public Dictionary<string, double> Centroid { get; } = new(StringComparer.Ordinal);
+        public Dictionary<int, float> Centroid { get; } = [];
 
-        /// <summary>Terms under which this story is listed in the term index (never removed: a stale entry only adds a candidate).</summary>
-        public HashSet<string> IndexedTerms { get; } = new(StringComparer.Ordinal);
+        /// <summary>Earliest and latest publication dates of members whose dates are not mere upper bounds.</summary>
+        public DateTime? First { get; private set; }
+
+        public DateTime? Last { get; private set; }
+
+        public StoryState? MergedInto { get; set; }
+
+        /// <summary>The story this one lives on as (itself unless merged).</summary>
+        public StoryState Live
+        {
+            get
+            {
+                var s = this;
+                while (s.MergedInto is { } next)
+                {
+                    s = next;
+                }
+
+                return s;
+            }
+        }
+
+        public int Version { get; set; }
+
+        /// <summary>Event years named by members' text (<see cref="TimeAgreement.ContentYear"/>), with counts.</summary>
+        public Dictionary<int, int> Years { get; } = [];
+
+        /// <summary>The year most members name (latest on ties), or null.</summary>
+        public int? Year { get; private set; }
+
+        public void CountYear(int year, int n = 1)
+        {
+            var count = Years.GetValueOrDefault(year) + n;
+            Years[year] = count;
+            if (Year is not { } best || count > Years[best] || (count == Years[best] && year > best))
+            {
+                Year = year;
+            }
+        }
+
+        public double Norm { get; set; }
+
+        public int NormVersion { get; set; } = -1;
+
+        public void Widen(DateTime? first, DateTime? last)
+        {
+            if (first is { } f && (First is null || f < First))
+            {
+                First = f;
+            }
+
+            if (last is { } l && (Last is null || l > Last))
+            {
+                Last = l;
+            }
+        }
 
         /// <summary>
         /// Whether an article dated <paramref name="date"/> may join: its gap to the story's date range is within the
         /// window. An upper-bound date (a page-header widget) only says the article appeared on or before it, so it
         /// fits any story that had begun by then (less the window). Members with upper-bound dates do not set the range.
+        /// Undated articles and stories are placed by content alone.
         /// </summary>
         public bool WithinWindow(DateTime? date, bool dateIsUpperBound, double windowDays)
         {
-            if (date is not { } d)
-            {
-                return true;
-            }
-
-            DateTime? first = null;
-            DateTime? last = null;
-            foreach (var m in Members)
-            {
-                if (m.Date is { } md && !m.DateIsUpperBound)
-                {
-                    first = first is null || md < first ? md : first;
-                    last = last is null || md > last ? md : last;
-                }
-            }
-
-            if (first is null || last is null)
+            if (date is not { } d || First is not { } first || Last is not { } last)
             {
                 return true;
             }
 
             if (dateIsUpperBound)
             {
-                return (first.Value - d).TotalDays <= windowDays;
+                return (first - d).TotalDays <= windowDays;
             }
 
-            var gap = d < first ? first.Value - d : d > last ? d - last.Value : TimeSpan.Zero;
+            var gap = d < first ? first - d : d > last ? d - last : TimeSpan.Zero;
             return gap.TotalDays <= windowDays;
         }
 

@@ -111,4 +111,37 @@ public sealed class NearDuplicateIndexTests
     {
         Assert.Null(new NearDuplicateIndex().FindDuplicateOf(Make("a", AgencyStory)));
     }
+
+    [Fact]
+    public void Curly_quotes_nbsp_and_decomposed_accents_do_not_hide_a_copy()
+    {
+        var index = new NearDuplicateIndex();
+        var original = "The caf\u00e9 owner said \"we will reopen\" after the council's decision. " + AgencyStory;
+        index.Add(Make("a", original));
+        var reencoded = original.Replace("\u00e9", "e\u0301", StringComparison.Ordinal).Replace("\"we", "\u201Cwe", StringComparison.Ordinal)
+            .Replace("reopen\"", "reopen\u201D", StringComparison.Ordinal).Replace("'", "\u2019", StringComparison.Ordinal).Replace(" ", "\u00A0", StringComparison.Ordinal);
+        Assert.Equal("a", index.FindDuplicateOf(Make("b", reencoded)));
+    }
+
+    [Fact]
+    public void A_copy_of_a_copy_points_at_the_original()
+    {
+        var index = new NearDuplicateIndex();
+        index.Add(Make("original", AgencyStory));
+        index.Add(Make("copy", AgencyStory + " Extra paragraph from an outlet.") with { DuplicateOf = "original" });
+        Assert.Equal("original", index.FindDuplicateOf(Make("third", AgencyStory + " Extra paragraph from an outlet.")));
+    }
+
+    [Fact]
+    public void Memory_per_article_is_reported_and_small()
+    {
+        var index = new NearDuplicateIndex();
+        for (var i = 0; i < 200; i++)
+        {
+            index.Add(Make($"a{i}", $"Story {i}. " + AgencyStory.Replace("Northbridge", $"Town{i}", StringComparison.Ordinal)));
+        }
+
+        var perArticle = index.ApproximateBytes / (double)index.Count;
+        Assert.InRange(perArticle, 500, 2500);
+    }
 }

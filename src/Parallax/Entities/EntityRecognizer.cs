@@ -1,0 +1,209 @@
+using Parallax.Text;
+
+namespace Parallax.Entities;
+
+/// <summary>
+/// People, organisations and places good enough for story clustering and speaker lookup, without a model: capitalised
+/// spans (with connectors such as "of" and "bin" inside), typed by the gazetteers of <see cref="EntityRules"/>, by a
+/// title before the name ("President", "Gen.") and by an organisation head word at the end ("Ministry", "Party").
+/// A single capitalised word opening a sentence is a name only when a gazetteer or an earlier full mention knows it.
+/// Stateless and thread-safe.
+/// </summary>
+public static class EntityRecognizer
+{
+    public static List<Entity> Recognize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Tokenizer.Tokenize(text);
+        var spans = new List<(int From, int To, bool AtStart)>();
+        var sentenceStart = true;
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var t = tokens[i];
+            var atStart = sentenceStart || IsLineStart(text, t.Start);
+            if (t.Kind == TokenKind.Punctuation)
+            {
+                sentenceStart = text[t.Start] is '.' or '!' or '?' or ':' or ';';
+                i++;
+                continue;
+            }
+
+            if (t.Kind is TokenKind.Quote or TokenKind.Symbol)
+            {
+                i++;
+                continue;
+            }
+
+            sentenceStart = false;
+            if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start]))
+            {
+                i++;
+                continue;
+            }
+
+            var j = i + 1;
+            var last = i;
+            while (j < tokens.Count && tokens[j].Kind == TokenKind.Word && !HasLineBreakBefore(text, tokens[j].Start))
+            {
+                if (char.IsUpper(text[tokens[j].Start]))
+                {
+                    last = j;
+                    j++;
+                }
+                else if (EntityRules.NameConnectors.Contains(Lower(tokens[j].Of(text))) && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word
+                    && char.IsUpper(text[tokens[j + 1].Start]))
+                {
+                    j++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            spans.Add((i, last, atStart));
+            i = last + 1;
+        }
+
+        var entities = new List<Entity>();
+        var surnames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (from, to, atStart) in spans)
+        {
+            Classify(text, tokens, from, to, atStart, entities, surnames);
+        }
+
+        return entities;
+    }
+
+    private static void Classify(string text, List<Token> tokens, int from, int to, bool atStart, List<Entity> entities, Dictionary<string, string> surnames)
+    {
+        var titled = false;
+        while (from <= to)
+        {
+            var word = Lower(tokens[from].Of(text)).TrimEnd('.');
+            if (EntityRules.PersonTitles.Contains(word))
+            {
+                titled = true;
+                from++;
+            }
+            else if (EntityRules.NotNames.Contains(word))
+            {
+                from++;
+            }
+            else
+            {
+                break;
+            }
+
+            atStart = false;
+        }
+
+        // Possessive "Kenya's" and a trailing connector never belong to the name.
+        while (to >= from && EntityRules.NameConnectors.Contains(Lower(tokens[to].Of(text))))
+        {
+            to--;
+        }
+
+        if (to < from)
+        {
+            return;
+        }
+
+        var start = tokens[from].Start;
+        var end = tokens[to].End;
+        var surface = text[start..end];
+        var key = StripPossessive(surface).ToLowerInvariant();
+        if (EntityRules.Gazetteer.TryGetValue(key, out var known))
+        {
+            entities.Add(new Entity(surface, known.Key, known.Kind, start, end, known.Country));
+            return;
+        }
+
+        // A known word leading a longer span ("Indian Navy", "Somali pirates' boat"): the place, then the whole span.
+        var first = StripPossessive(tokens[from].Of(text).ToString()).ToLowerInvariant();
+        if (from < to && EntityRules.Gazetteer.TryGetValue(first, out var lead) && lead.Kind == EntityKind.Place)
+        {
+            entities.Add(new Entity(text[tokens[from].Start..tokens[from].End], lead.Key, lead.Kind, tokens[from].Start, tokens[from].End, lead.Country));
+        }
+
+        var words = to - from + 1;
+        if (words == 1 && atStart && !titled && !surnames.ContainsKey(key))
+        {
+            // A lone capitalised word opening a sentence is usually an ordinary word ("Police said").
+            return;
+        }
+
+        var organisation = false;
+        for (var k = from; k <= to && !organisation; k++)
+        {
+            organisation = EntityRules.OrganisationHeads.Contains(Lower(tokens[k].Of(text)).TrimEnd('.'));
+        }
+
+        if (organisation && !titled)
+        {
+            entities.Add(new Entity(surface, key, EntityKind.Organisation, start, end));
+            return;
+        }
+
+        if (words >= 2 || titled)
+        {
+            var kind = titled || words is 2 or 3 ? EntityKind.Person : EntityKind.Name;
+            if (kind == EntityKind.Person)
+            {
+                surnames.TryAdd(StripPossessive(tokens[to].Of(text).ToString()).ToLowerInvariant(), key);
+            }
+
+            entities.Add(new Entity(surface, key, kind, start, end));
+            return;
+        }
+
+        if (surnames.TryGetValue(key, out var full))
+        {
+            entities.Add(new Entity(surface, full, EntityKind.Person, start, end));
+            return;
+        }
+
+        if (key.Length > 1)
+        {
+            entities.Add(new Entity(surface, key, EntityKind.Name, start, end));
+        }
+    }
+
+    private static string StripPossessive(string s) =>
+        s.Length > 2 && s[^2] is '\'' or '\u2019' && s[^1] is 's' or 'S' ? s[..^2] : s;
+
+    private static string Lower(ReadOnlySpan<char> word) => word.ToString().ToLowerInvariant();
+
+    private static bool IsLineStart(string text, int start)
+    {
+        for (var i = start - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                return true;
+            }
+
+            if (!char.IsWhiteSpace(c) && c is not '"' and not '\u201C' and not '\'' and not '\u2018' and not '(')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasLineBreakBefore(string text, int start)
+    {
+        for (var i = start - 1; i >= 0 && char.IsWhiteSpace(text[i]); i--)
+        {
+            if (text[i] == '\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
