@@ -230,10 +230,14 @@ public sealed class Engine
         return await RejectAsync(rejection with { Source = document.Source }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Identity of what extraction sees: the bytes and how to decode them. The URL is left out on purpose: the same
+    /// page under two addresses (a mirror, an AMP copy, an archive's repeated capture) gets the same verdict.
+    /// </summary>
     private static string PayloadHash(RawDocument document)
     {
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{document.ContentType}\n{document.DeclaredCharset}\n{document.Url}\n"));
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{document.ContentType}\n{document.DeclaredCharset}\n"));
         if (document.CleanText is { } text)
         {
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
