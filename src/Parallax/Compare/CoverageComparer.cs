@@ -5,7 +5,9 @@ namespace Parallax.Compare;
 /// <summary>
 /// Aligns the same statement across a story's articles. Every pair of quotes from different articles is scored on
 /// surface words (verbatim containment, LCS ratio) and on content words (Dice and best-window containment after light
-/// stemming and synonym folding); each quote keeps at most its best match in each other article.
+/// stemming and synonym folding); each quote keeps at most its best match in each other article. Two quotes are
+/// compared only when their attributions can be the same speaker (<see cref="SpeakerKey.Compatible"/>): the same words
+/// from two different people are two statements.
 /// </summary>
 public sealed class CoverageComparer
 {
@@ -44,14 +46,32 @@ public sealed class CoverageComparer
         this.options = options ?? new CompareOptions();
     }
 
-    public IReadOnlyList<Alignment> Align(Story story, IReadOnlyList<Article> articles, IReadOnlyList<Quote> quotes)
+    /// <summary>Aligns with speakers known only by id and by the mention as written (<see cref="Quote.SpeakerMention"/>).</summary>
+    public IReadOnlyList<Alignment> Align(Story story, IReadOnlyList<Article> articles, IReadOnlyList<Quote> quotes) =>
+        Align(story, articles, quotes, speakers: null);
+
+    /// <summary>
+    /// Aligns the quotes of a story's articles. With <paramref name="speakers"/> (the records the quotes' speaker ids
+    /// refer to), names, aliases and roles decide whether two attributions can be one speaker.
+    /// </summary>
+    public IReadOnlyList<Alignment> Align(Story story, IReadOnlyList<Article> articles, IReadOnlyList<Quote> quotes, IReadOnlyList<Speaker>? speakers)
     {
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(quotes);
 
+        Dictionary<string, Speaker>? speakerById = null;
+        if (speakers is not null)
+        {
+            speakerById = new Dictionary<string, Speaker>(StringComparer.Ordinal);
+            foreach (var s in speakers)
+            {
+                speakerById.TryAdd(s.Id, s);
+            }
+        }
+
         var order = ArticleOrder(story, articles);
-        var byArticle = new SortedDictionary<int, List<(Quote Quote, QuoteTerms Terms)>>();
+        var byArticle = new SortedDictionary<int, List<(Quote Quote, QuoteTerms Terms, SpeakerKey Speaker)>>();
         foreach (var q in quotes)
         {
             if (!order.TryGetValue(q.Article, out var rank))
@@ -65,7 +85,7 @@ public sealed class CoverageComparer
                 byArticle[rank] = list;
             }
 
-            list.Add((q, new QuoteTerms(q.Text)));
+            list.Add((q, new QuoteTerms(q.Text), SpeakerKey.Of(q, speakerById)));
         }
 
         var groups = byArticle.Values.ToList();
@@ -80,6 +100,11 @@ public sealed class CoverageComparer
                 {
                     for (var y = 0; y < groups[bi].Count; y++)
                     {
+                        if (!SpeakerKey.Compatible(groups[ai][x].Speaker, groups[bi][y].Speaker))
+                        {
+                            continue;
+                        }
+
                         var match = Score(groups[ai][x].Terms, groups[bi][y].Terms);
                         if (match is not null)
                         {
@@ -270,7 +295,7 @@ public sealed class CoverageComparer
         return false;
     }
 
-    private static Dictionary<string, int> ArticleOrder(Story story, IReadOnlyList<Article> articles)
+    internal static Dictionary<string, int> ArticleOrder(Story story, IReadOnlyList<Article> articles)
     {
         var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in articles)

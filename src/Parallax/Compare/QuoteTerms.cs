@@ -37,7 +37,18 @@ internal sealed class QuoteTerms
         }
 
         ContentSet = [.. Content];
+        Numbers = [];
+        foreach (var w in Lower)
+        {
+            if (w.Length > 0 && char.IsAsciiDigit(w[0]))
+            {
+                Numbers.Add(w);
+            }
+        }
     }
+
+    /// <summary>Words that are figures ("14", "3.75", "2,400"), for telling apart facts that differ only in numbers.</summary>
+    public HashSet<string> Numbers { get; }
 
     public List<string> Lower { get; }
 
