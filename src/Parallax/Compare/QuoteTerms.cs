@@ -29,6 +29,20 @@ internal sealed class QuoteTerms
         Content = [];
         foreach (var w in Lower)
         {
+            // A compound names its parts: "Iran-Russia cooperation" is cooperation of Iran and Russia.
+            if (w.Contains('-', StringComparison.Ordinal))
+            {
+                foreach (var part in w.Split('-', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (Canonical(part) is { } partTerm)
+                    {
+                        Content.Add(partTerm);
+                    }
+                }
+
+                continue;
+            }
+
             var term = Canonical(w);
             if (term is not null)
             {
