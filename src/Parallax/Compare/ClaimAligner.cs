@@ -160,7 +160,7 @@ public sealed class ClaimAligner
                 BQuote = ub.Quote,
                 Relation = match.Relation,
                 Score = Math.Round(match.Score, ScoreDecimals, MidpointRounding.AwayFromZero),
-                Diff = WordDiff.Diff(ua.Text, ub.Text),
+                Diff = WordDiff.Diff(ua.Terms.Words, ub.Terms.Words),
             }));
         }
 

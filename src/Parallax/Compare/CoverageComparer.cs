@@ -151,7 +151,7 @@ public sealed class CoverageComparer
                         B = b.Id,
                         Relation = match.Relation,
                         Score = Math.Round(match.Score, ScoreDecimals, MidpointRounding.AwayFromZero),
-                        Diff = WordDiff.Diff(a.Text, b.Text),
+                        Diff = WordDiff.Diff(groups[ai][x].Terms.Words, groups[bi][y].Terms.Words),
                     };
                     result.Add((ranks[ai], a.Start, ranks[bi], b.Start, alignment));
                 }
@@ -180,9 +180,18 @@ public sealed class CoverageComparer
             return new Match(AlignmentRelations.Verbatim, 1, VerbatimTier + 1);
         }
 
+        // Two quotes with content words but none in common report different things whatever their function words; this
+        // cheap test spares the word-level work for most pairs of a large story.
+        if (shorter.ContentSet.Count > 0 && !shorter.ContentSet.Overlaps(longer.ContentSet))
+        {
+            return null;
+        }
+
         // Near-equal lengths with small edits are near_verbatim even when one side only adds words ("The relations ...");
-        // verbatim containment is for a quote that is an excerpt of a clearly longer one.
-        var lcs = LcsRatio(a.Lower, b.Lower);
+        // verbatim containment is for a quote that is an excerpt of a clearly longer one. The LCS is at most the shorter
+        // quote, so pairs of very different lengths skip it.
+        var lcsBound = 2.0 * shorter.Lower.Count / (a.Lower.Count + b.Lower.Count);
+        var lcs = lcsBound >= options.NearVerbatimThreshold ? LcsRatio(a.Lower, b.Lower) : 0;
         if (lcs >= options.NearVerbatimThreshold)
         {
             return new Match(AlignmentRelations.NearVerbatim, lcs, NearVerbatimTier + lcs);
@@ -253,13 +262,35 @@ public sealed class CoverageComparer
             return Fraction(shorter.ContentSet, longer.Content, 0, longer.Content.Count);
         }
 
-        var best = 0.0;
-        for (var start = 0; start + window <= longer.Content.Count; start++)
+        // Slide the window, counting how often each of the shorter quote's terms is inside it.
+        var terms = shorter.ContentSet;
+        var seq = longer.Content;
+        var inside = new Dictionary<string, int>(StringComparer.Ordinal);
+        var found = 0;
+        var best = 0;
+        for (var i = 0; i < seq.Count; i++)
         {
-            best = Math.Max(best, Fraction(shorter.ContentSet, longer.Content, start, window));
+            if (terms.Contains(seq[i]))
+            {
+                var n = inside.GetValueOrDefault(seq[i]);
+                found += n == 0 ? 1 : 0;
+                inside[seq[i]] = n + 1;
+            }
+
+            if (i >= window && terms.Contains(seq[i - window]))
+            {
+                var n = inside[seq[i - window]] - 1;
+                found -= n == 0 ? 1 : 0;
+                inside[seq[i - window]] = n;
+            }
+
+            if (i >= window - 1)
+            {
+                best = Math.Max(best, found);
+            }
         }
 
-        return best;
+        return (double)best / terms.Count;
     }
 
     private static double Fraction(HashSet<string> terms, List<string> sequence, int start, int length)

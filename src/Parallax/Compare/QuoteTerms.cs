@@ -10,7 +10,8 @@ internal sealed class QuoteTerms
     public QuoteTerms(string text)
     {
         Lower = [];
-        foreach (var word in WordDiff.Words(text))
+        Words = WordDiff.Words(text);
+        foreach (var word in Words)
         {
             // Split at apostrophes so that "it's" and a detokenised "it ’ s" give the same words.
             var lower = word.ToLowerInvariant();
@@ -63,6 +64,9 @@ internal sealed class QuoteTerms
 
     /// <summary>Words that are figures ("14", "3.75", "2,400"), for telling apart facts that differ only in numbers.</summary>
     public HashSet<string> Numbers { get; }
+
+    /// <summary>Word and number tokens as written, for the word diff.</summary>
+    public List<string> Words { get; }
 
     public List<string> Lower { get; }
 
