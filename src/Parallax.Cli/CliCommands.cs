@@ -76,7 +76,7 @@ internal static class CliCommands
     {
         var paths = Paths();
         var keepAll = KeepAll();
-        var format = Format("md", "md", "json");
+        var format = Format("md", "md", "json", "html");
         var output = Out();
         var command = new Command("analyze", "One-shot report over the inputs (a temporary database): stories, speakers, quotes, alignments")
         {
@@ -95,8 +95,7 @@ internal static class CliCommands
                     report = await engine.BuildReportAsync(ct).ConfigureAwait(false);
                 }
 
-                var text = parse.GetValue(format) == "json" ? ReportJson.Serialize(report) + "\n" : MarkdownReportWriter.Write(report);
-                await WriteOutputAsync(console, parse.GetValue(output), text, ct).ConfigureAwait(false);
+                await WriteOutputAsync(console, parse.GetValue(output), Render(report, parse.GetValue(format)!), ct).ConfigureAwait(false);
                 return CliApp.Ok;
             }
             finally
@@ -172,16 +171,16 @@ internal static class CliCommands
     private static Command Show(CliConsole console, Option<string> db)
     {
         var story = new Argument<string>("STORY") { Description = "Story id (see 'parallax stories')" };
-        var format = Format("md", "md", "json");
-        var command = new Command("show", "One story: its articles, speakers, quotes and the same statements across outlets") { story, format };
+        var format = Format("md", "md", "json", "html");
+        var output = Out();
+        var command = new Command("show", "One story: its articles, speakers, quotes and the same statements across outlets") { story, format, output };
         command.SetAction(async (parse, ct) =>
         {
             await using var store = await OpenExistingAsync(parse.GetValue(db)!, ct).ConfigureAwait(false);
             var id = parse.GetValue(story)!;
             var report = await ReportBuilder.BuildStoryAsync(store, id, EngineInfo.Version, ct).ConfigureAwait(false)
                 ?? throw new UsageException($"no story '{id}' (see 'parallax stories')");
-            var text = parse.GetValue(format) == "json" ? ReportJson.Serialize(report) + "\n" : MarkdownReportWriter.Write(report);
-            await console.Out.WriteAsync(text).ConfigureAwait(false);
+            await WriteOutputAsync(console, parse.GetValue(output), Render(report, parse.GetValue(format)!), ct).ConfigureAwait(false);
             return CliApp.Ok;
         });
         return command;
@@ -255,6 +254,14 @@ internal static class CliCommands
         });
         return command;
     }
+
+    // json is the contract plus the added "coverage" field; md and html are for people.
+    private static string Render(Report report, string format) => format switch
+    {
+        "json" => CoverageReport.Serialize(report) + "\n",
+        "html" => HtmlReportWriter.Write(report),
+        _ => MarkdownReportWriter.Write(report),
+    };
 
     private static EngineOptions Options(bool keepAll) => new() { Extract = new ExtractOptions { KeepAll = keepAll } };
 

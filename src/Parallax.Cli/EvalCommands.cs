@@ -15,6 +15,7 @@ internal static class EvalCommands
         eval.Subcommands.Add(Stories(console));
         eval.Subcommands.Add(Quotes(console));
         eval.Subcommands.Add(Dedup(console));
+        eval.Subcommands.Add(Compare(console));
         return eval;
     }
 
@@ -180,6 +181,63 @@ internal static class EvalCommands
             return CliApp.Ok;
         });
         return command;
+    }
+
+    private static Command Compare(CliConsole console)
+    {
+        var gold = new Option<string>("--gold") { Description = "Folder of compare gold files (tests/Parallax.Tests/testdata/compare)", Required = true, HelpName = "DIR" };
+        var shared = new Option<string?>("--shared") { Description = "The shared folder for {shared}/ inputs (default: $PARALLAX_SHARED, else ../shared beside the repository)", HelpName = "DIR" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list wrong and missed alignments on stderr" };
+        var command = new Command("compare", "Alignment precision (quote, claim, all) and recall of gold statement pairs, per gold file") { gold, shared, verbose };
+        command.SetAction(async (parse, ct) =>
+        {
+            var dir = Path.GetFullPath(parse.GetValue(gold)!);
+            if (!Directory.Exists(dir))
+            {
+                throw new UsageException($"no such folder: {dir}");
+            }
+
+            var repo = RepoRootAbove(dir) ?? Directory.GetCurrentDirectory();
+            var sharedDir = parse.GetValue(shared)
+                ?? (Environment.GetEnvironmentVariable("PARALLAX_SHARED") is { Length: > 0 } env ? env : Path.Combine(repo, "..", "shared"));
+            var rows = new List<IReadOnlyList<string>>();
+            var clock = Stopwatch.StartNew();
+            foreach (var g in CompareEvaluation.LoadGold(dir))
+            {
+                if (CompareEvaluation.ResolveInputs(g, repo, sharedDir) is not { } inputs)
+                {
+                    await console.Error.WriteLineAsync($"{g.Name}: inputs '{g.Inputs}' not found, skipped").ConfigureAwait(false);
+                    continue;
+                }
+
+                Action<string>? log = parse.GetValue(verbose) ? line => console.Error.WriteLine($"{g.Name}: {line}") : null;
+                var s = await CompareEvaluation.RunAsync(g, inputs, log, ct).ConfigureAwait(false);
+                rows.Add([
+                    s.Name, s.Articles.ToString(), s.Quotes.Predicted.ToString(), F(s.Quotes.Precision), s.Claims.Predicted.ToString(), F(s.Claims.Precision),
+                    F(s.All.Precision), s.GoldPairs.ToString(), s.Recalled.ToString(), F(s.Recall), s.MissingMentions.ToString(),
+                ]);
+            }
+
+            console.WriteTable(
+                ["gold", "articles", "quote pairs", "quote P", "claim pairs", "claim P", "precision", "gold pairs", "recalled", "recall", "gold not found"],
+                rows);
+            await console.Error.WriteLineAsync($"{rows.Count} gold files in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static string? RepoRootAbove(string dir)
+    {
+        for (var d = new DirectoryInfo(dir); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "Parallax.slnx")))
+            {
+                return d.FullName;
+            }
+        }
+
+        return null;
     }
 
     private static string[] Row(string name, ExtractionScores s) =>

@@ -19,6 +19,23 @@ internal static class CompareRules
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
+    /// Capitalised words in speaker names and roles that do not identify anyone: titles, offices and generic nouns
+    /// ("Foreign Ministry Spokeswoman Ana Sorel", "the Company"). Two attributions sharing only these are not the same
+    /// speaker; from the samples' speaker table and the seeds.
+    /// </summary>
+    public static readonly FrozenSet<string> TitleWords = new[]
+    {
+        "mr", "mrs", "ms", "dr", "sir", "minister", "ministry", "foreign", "interior", "finance", "transport", "environment",
+        "prime", "president", "vice", "deputy", "chief", "executive", "officer", "spokesman", "spokeswoman", "spokesperson",
+        "secretary", "general", "governor", "mayor", "councillor", "senator", "chair", "chairman", "chairwoman", "head",
+        "director", "inspector", "ambassador", "leader", "member", "official", "officials", "government", "company", "union",
+        "agency", "authority", "council", "board", "department", "office", "national", "federal", "state", "city", "branch",
+        "association", "federation", "alliance", "party", "group", "committee", "commission", "bank", "central", "he", "she",
+        "they", "it", "we", "i", "his", "her", "its", "their", "a", "an", "the", "on", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// Paraphrase pairs seen when outlets rework one statement (from the Iran–Russia seed articles and common news
     /// usage): each word maps to a canonical form. Keys are matched on the lowercased word and then on its light stem.
     /// A canonical form that is a stopword drops the word (light verbs such as "enjoy" standing for "have").
@@ -82,6 +99,14 @@ internal static class CompareRules
         ["talks"] = "negotiation",
         ["negotiations"] = "negotiation",
         ["accord"] = "agreement",
+        ["hostile"] = "against",
+        ["prior"] = "before",
+        ["eruption"] = "start",
+        ["outbreak"] = "start",
+        ["economic"] = "economy",
+        ["industrial"] = "industry",
+        ["commercial"] = "commerce",
+        ["financial"] = "finance",
         ["deal"] = "agreement",
         ["pact"] = "agreement",
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -5,7 +5,9 @@ namespace Parallax.Compare;
 /// <summary>
 /// Aligns the same statement across a story's articles. Every pair of quotes from different articles is scored on
 /// surface words (verbatim containment, LCS ratio) and on content words (Dice and best-window containment after light
-/// stemming and synonym folding); each quote keeps at most its best match in each other article.
+/// stemming and synonym folding); each quote keeps at most its best match in each other article. Two quotes are
+/// compared only when their attributions can be the same speaker (<see cref="SpeakerKey.Compatible"/>): the same words
+/// from two different people are two statements.
 /// </summary>
 public sealed class CoverageComparer
 {
@@ -44,14 +46,40 @@ public sealed class CoverageComparer
         this.options = options ?? new CompareOptions();
     }
 
-    public IReadOnlyList<Alignment> Align(Story story, IReadOnlyList<Article> articles, IReadOnlyList<Quote> quotes)
+    /// <summary>Aligns with speakers known only by id and by the mention as written (<see cref="Quote.SpeakerMention"/>).</summary>
+    public IReadOnlyList<Alignment> Align(Story story, IReadOnlyList<Article> articles, IReadOnlyList<Quote> quotes) =>
+        Align(story, articles, quotes, speakers: null);
+
+    /// <summary>
+    /// Aligns the quotes of a story's articles. With <paramref name="speakers"/> (the records the quotes' speaker ids
+    /// refer to), names, aliases and roles decide whether two attributions can be one speaker.
+    /// </summary>
+    public IReadOnlyList<Alignment> Align(Story story, IReadOnlyList<Article> articles, IReadOnlyList<Quote> quotes, IReadOnlyList<Speaker>? speakers) =>
+        Align(story, articles, quotes, speakers, involving: null);
+
+    /// <summary>
+    /// As above, but only for article pairs that include <paramref name="involving"/> when it is given. Matching is
+    /// decided per article pair, so the alignments of a story that gains one article are its old ones plus these:
+    /// the engine adds an article without re-aligning the whole story.
+    /// </summary>
+    public IReadOnlyList<Alignment> Align(Story story, IReadOnlyList<Article> articles, IReadOnlyList<Quote> quotes, IReadOnlyList<Speaker>? speakers, string? involving)
     {
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(quotes);
 
+        Dictionary<string, Speaker>? speakerById = null;
+        if (speakers is not null)
+        {
+            speakerById = new Dictionary<string, Speaker>(StringComparer.Ordinal);
+            foreach (var s in speakers)
+            {
+                speakerById.TryAdd(s.Id, s);
+            }
+        }
+
         var order = ArticleOrder(story, articles);
-        var byArticle = new SortedDictionary<int, List<(Quote Quote, QuoteTerms Terms)>>();
+        var byArticle = new SortedDictionary<int, List<(Quote Quote, QuoteTerms Terms, SpeakerKey Speaker)>>();
         foreach (var q in quotes)
         {
             if (!order.TryGetValue(q.Article, out var rank))
@@ -65,7 +93,7 @@ public sealed class CoverageComparer
                 byArticle[rank] = list;
             }
 
-            list.Add((q, new QuoteTerms(q.Text)));
+            list.Add((q, new QuoteTerms(q.Text), SpeakerKey.Of(q, speakerById)));
         }
 
         var groups = byArticle.Values.ToList();
@@ -75,11 +103,21 @@ public sealed class CoverageComparer
         {
             for (var bi = ai + 1; bi < groups.Count; bi++)
             {
+                if (involving is not null && groups[ai][0].Quote.Article != involving && groups[bi][0].Quote.Article != involving)
+                {
+                    continue;
+                }
+
                 var matches = new List<(int A, int B, Match Match)>();
                 for (var x = 0; x < groups[ai].Count; x++)
                 {
                     for (var y = 0; y < groups[bi].Count; y++)
                     {
+                        if (!SpeakerKey.Compatible(groups[ai][x].Speaker, groups[bi][y].Speaker))
+                        {
+                            continue;
+                        }
+
                         var match = Score(groups[ai][x].Terms, groups[bi][y].Terms);
                         if (match is not null)
                         {
@@ -126,7 +164,7 @@ public sealed class CoverageComparer
                         B = b.Id,
                         Relation = match.Relation,
                         Score = Math.Round(match.Score, ScoreDecimals, MidpointRounding.AwayFromZero),
-                        Diff = WordDiff.Diff(a.Text, b.Text),
+                        Diff = WordDiff.Diff(groups[ai][x].Terms.Words, groups[bi][y].Terms.Words),
                     };
                     result.Add((ranks[ai], a.Start, ranks[bi], b.Start, alignment));
                 }
@@ -155,9 +193,18 @@ public sealed class CoverageComparer
             return new Match(AlignmentRelations.Verbatim, 1, VerbatimTier + 1);
         }
 
+        // Two quotes with content words but none in common report different things whatever their function words; this
+        // cheap test spares the word-level work for most pairs of a large story.
+        if (shorter.ContentSet.Count > 0 && !shorter.ContentSet.Overlaps(longer.ContentSet))
+        {
+            return null;
+        }
+
         // Near-equal lengths with small edits are near_verbatim even when one side only adds words ("The relations ...");
-        // verbatim containment is for a quote that is an excerpt of a clearly longer one.
-        var lcs = LcsRatio(a.Lower, b.Lower);
+        // verbatim containment is for a quote that is an excerpt of a clearly longer one. The LCS is at most the shorter
+        // quote, so pairs of very different lengths skip it.
+        var lcsBound = 2.0 * shorter.Lower.Count / (a.Lower.Count + b.Lower.Count);
+        var lcs = lcsBound >= options.NearVerbatimThreshold ? LcsRatio(a.Lower, b.Lower) : 0;
         if (lcs >= options.NearVerbatimThreshold)
         {
             return new Match(AlignmentRelations.NearVerbatim, lcs, NearVerbatimTier + lcs);
@@ -228,13 +275,35 @@ public sealed class CoverageComparer
             return Fraction(shorter.ContentSet, longer.Content, 0, longer.Content.Count);
         }
 
-        var best = 0.0;
-        for (var start = 0; start + window <= longer.Content.Count; start++)
+        // Slide the window, counting how often each of the shorter quote's terms is inside it.
+        var terms = shorter.ContentSet;
+        var seq = longer.Content;
+        var inside = new Dictionary<string, int>(StringComparer.Ordinal);
+        var found = 0;
+        var best = 0;
+        for (var i = 0; i < seq.Count; i++)
         {
-            best = Math.Max(best, Fraction(shorter.ContentSet, longer.Content, start, window));
+            if (terms.Contains(seq[i]))
+            {
+                var n = inside.GetValueOrDefault(seq[i]);
+                found += n == 0 ? 1 : 0;
+                inside[seq[i]] = n + 1;
+            }
+
+            if (i >= window && terms.Contains(seq[i - window]))
+            {
+                var n = inside[seq[i - window]] - 1;
+                found -= n == 0 ? 1 : 0;
+                inside[seq[i - window]] = n;
+            }
+
+            if (i >= window - 1)
+            {
+                best = Math.Max(best, found);
+            }
         }
 
-        return best;
+        return (double)best / terms.Count;
     }
 
     private static double Fraction(HashSet<string> terms, List<string> sequence, int start, int length)
@@ -270,7 +339,7 @@ public sealed class CoverageComparer
         return false;
     }
 
-    private static Dictionary<string, int> ArticleOrder(Story story, IReadOnlyList<Article> articles)
+    internal static Dictionary<string, int> ArticleOrder(Story story, IReadOnlyList<Article> articles)
     {
         var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in articles)

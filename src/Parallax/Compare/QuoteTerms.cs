@@ -10,7 +10,8 @@ internal sealed class QuoteTerms
     public QuoteTerms(string text)
     {
         Lower = [];
-        foreach (var word in WordDiff.Words(text))
+        Words = WordDiff.Words(text);
+        foreach (var word in Words)
         {
             // Split at apostrophes so that "it's" and a detokenised "it ’ s" give the same words.
             var lower = word.ToLowerInvariant();
@@ -29,6 +30,20 @@ internal sealed class QuoteTerms
         Content = [];
         foreach (var w in Lower)
         {
+            // A compound names its parts: "Iran-Russia cooperation" is cooperation of Iran and Russia.
+            if (w.Contains('-', StringComparison.Ordinal))
+            {
+                foreach (var part in w.Split('-', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (Canonical(part) is { } partTerm)
+                    {
+                        Content.Add(partTerm);
+                    }
+                }
+
+                continue;
+            }
+
             var term = Canonical(w);
             if (term is not null)
             {
@@ -37,7 +52,21 @@ internal sealed class QuoteTerms
         }
 
         ContentSet = [.. Content];
+        Numbers = [];
+        foreach (var w in Lower)
+        {
+            if (w.Length > 0 && char.IsAsciiDigit(w[0]))
+            {
+                Numbers.Add(w);
+            }
+        }
     }
+
+    /// <summary>Words that are figures ("14", "3.75", "2,400"), for telling apart facts that differ only in numbers.</summary>
+    public HashSet<string> Numbers { get; }
+
+    /// <summary>Word and number tokens as written, for the word diff.</summary>
+    public List<string> Words { get; }
 
     public List<string> Lower { get; }
 

@@ -121,3 +121,35 @@ public sealed class EngineTests
         public void Report(IngestOutcome value) => into.Add(value);
     }
 }
+
+public sealed class IncrementalAlignmentTests
+{
+    [Fact]
+    public async Task Alignments_added_article_by_article_equal_a_whole_story_recompute()
+    {
+        using var dir = new TempDir();
+        await using var store = await SqliteArticleStore.OpenAsync(dir.File("p.db"));
+        var engine = await Engine.OpenAsync(store);
+        await engine.IngestAsync(new Parallax.Ingest.FileSource([TestPaths.Samples], new Parallax.Ingest.FileSourceOptions()));
+
+        var comparer = new Parallax.Compare.CoverageComparer();
+        var speakers = await store.GetSpeakersAsync();
+        var checkedPairs = 0;
+        foreach (var story in await store.GetStoriesAsync())
+        {
+            var articles = await store.GetStoryArticlesAsync(story.Id);
+            var quotes = new List<Quote>();
+            foreach (var a in articles)
+            {
+                quotes.AddRange(await store.GetQuotesAsync(a.Id));
+            }
+
+            var whole = comparer.Align(story, articles, quotes, speakers);
+            var stored = await store.GetAlignmentsAsync(story.Id);
+            Assert.Equal(whole.Select(a => (a.A, a.B, a.Relation, a.Score)), stored.Select(a => (a.A, a.B, a.Relation, a.Score)));
+            checkedPairs += whole.Count;
+        }
+
+        Assert.True(checkedPairs > 20, $"only {checkedPairs} alignments in samples/");
+    }
+}

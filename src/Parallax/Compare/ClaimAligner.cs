@@ -1,0 +1,227 @@
+using Parallax.Model;
+using Parallax.Text;
+
+namespace Parallax.Compare;
+
+/// <summary>
+/// Aligns the rest of the text: sentences that no quote covers, across a story's articles, with each other and with
+/// the other articles' quotes (a fact one outlet states and another attributes). Candidates share content terms
+/// through an inverted index, so a 50-article story scores only pairs that have something in common; each pair is
+/// then scored like two quotes, with a stricter paraphrase bar, and kept one-to-one per article pair.
+/// </summary>
+public sealed class ClaimAligner
+{
+    /// <summary>
+    /// Paraphrase score for two sentences. Sentences of one story share its topic words ("strike", "Quay 7", "dockers")
+    /// far more than two quotes of different claims do: at 0.6 the samples' background sentences paired with each other;
+    /// at 0.7 the reworded facts we wrote in samples/ still align (see CompareEvaluationTests).
+    /// </summary>
+    public const double ClaimThreshold = 0.7;
+
+    /// <summary>A sentence is left to the quote alignment when quotes cover at least this share of its characters.</summary>
+    internal const double QuoteCoveredShare = 0.5;
+
+    /// <summary>Sentences with fewer content terms (crossheads, "Check Also", datelines) state no fact to compare.</summary>
+    internal const int MinClaimTerms = 4;
+
+    /// <summary>Candidates must share this many content terms before they are scored.</summary>
+    internal const int MinSharedTerms = 2;
+
+    private const int ScoreDecimals = 3;
+
+    private readonly CoverageComparer comparer;
+
+    public ClaimAligner(CompareOptions? options = null)
+    {
+        comparer = new CoverageComparer((options ?? new CompareOptions()) with { ParaphraseThreshold = ClaimThreshold });
+    }
+
+    /// <summary>The claim sentences of one article: sentences with enough content that quotes do not mostly cover.</summary>
+    public static List<TextSpan> ClaimSentences(Article article, IReadOnlyList<Quote> articleQuotes)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(articleQuotes);
+        var result = new List<TextSpan>();
+        foreach (var sentence in SentenceSplitter.Split(article.Body))
+        {
+            var covered = 0;
+            foreach (var q in articleQuotes)
+            {
+                var start = Math.Max(q.Start, sentence.Start);
+                var end = Math.Min(q.End, sentence.End);
+                if (end > start)
+                {
+                    covered += end - start;
+                }
+            }
+
+            if (covered < QuoteCoveredShare * sentence.Length)
+            {
+                result.Add(sentence);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Aligns claim sentences with claim sentences and quotes of the story's other articles.</summary>
+    public IReadOnlyList<ClaimAlignment> Align(Story story, IReadOnlyList<Article> articles, IReadOnlyList<Quote> quotes)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(quotes);
+        return Align(story, Units(story, articles, quotes));
+    }
+
+    internal IReadOnlyList<ClaimAlignment> Align(Story story, List<Unit> units)
+    {
+        // Inverted index over content terms: which units use each term.
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var u = 0; u < units.Count; u++)
+        {
+            foreach (var term in units[u].Terms.ContentSet)
+            {
+                if (!index.TryGetValue(term, out var list))
+                {
+                    list = [];
+                    index[term] = list;
+                }
+
+                list.Add(u);
+            }
+        }
+
+        var matches = new List<(int A, int B, CoverageComparer.Match Match)>();
+        var shared = new Dictionary<int, int>();
+        for (var a = 0; a < units.Count; a++)
+        {
+            if (units[a].Quote is not null)
+            {
+                continue; // quote-to-quote is the comparer's; pairs with a claim are found from the claim's side
+            }
+
+            shared.Clear();
+            foreach (var term in units[a].Terms.ContentSet)
+            {
+                foreach (var b in index[term])
+                {
+                    if (units[b].Rank != units[a].Rank && (units[b].Quote is not null || b > a))
+                    {
+                        shared[b] = shared.GetValueOrDefault(b) + 1;
+                    }
+                }
+            }
+
+            foreach (var (b, count) in shared)
+            {
+                if (count < MinSharedTerms || NumbersDisagree(units[a], units[b]))
+                {
+                    continue;
+                }
+
+                if (comparer.Score(units[a].Terms, units[b].Terms) is { } match)
+                {
+                    var (x, y) = units[a].Rank < units[b].Rank ? (a, b) : (b, a);
+                    matches.Add((x, y, match));
+                }
+            }
+        }
+
+        // One-to-one per article pair, best first; ties go to earlier units so the result is deterministic.
+        matches.Sort((p, q) => p.Match.Rank != q.Match.Rank ? q.Match.Rank.CompareTo(p.Match.Rank)
+            : p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
+        var used = new HashSet<(int Unit, int OtherRank)>();
+        var result = new List<(int A, int B, ClaimAlignment Alignment)>();
+        foreach (var (a, b, match) in matches)
+        {
+            if (!used.Add((a, units[b].Rank)))
+            {
+                continue;
+            }
+
+            if (!used.Add((b, units[a].Rank)))
+            {
+                used.Remove((a, units[b].Rank));
+                continue;
+            }
+
+            var ua = units[a];
+            var ub = units[b];
+            result.Add((a, b, new ClaimAlignment
+            {
+                Story = story.Id,
+                A = ua.Article,
+                AStart = ua.Start,
+                AEnd = ua.End,
+                AQuote = ua.Quote,
+                B = ub.Article,
+                BStart = ub.Start,
+                BEnd = ub.End,
+                BQuote = ub.Quote,
+                Relation = match.Relation,
+                Score = Math.Round(match.Score, ScoreDecimals, MidpointRounding.AwayFromZero),
+                Diff = WordDiff.Diff(ua.Terms.Words, ub.Terms.Words),
+            }));
+        }
+
+        result.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
+        return result.ConvertAll(r => r.Alignment);
+    }
+
+    /// <summary>Quotes and claim sentences of the story's articles, in story order then text order.</summary>
+    internal static List<Unit> Units(Story story, IReadOnlyList<Article> articles, IReadOnlyList<Quote> quotes)
+    {
+        var order = CoverageComparer.ArticleOrder(story, articles);
+        var byArticle = new Dictionary<string, List<Quote>>(StringComparer.Ordinal);
+        foreach (var q in quotes)
+        {
+            if (!byArticle.TryGetValue(q.Article, out var list))
+            {
+                list = [];
+                byArticle[q.Article] = list;
+            }
+
+            list.Add(q);
+        }
+
+        var units = new List<Unit>();
+        foreach (var article in articles.OrderBy(a => order[a.Id]))
+        {
+            var articleQuotes = byArticle.GetValueOrDefault(article.Id) ?? [];
+            var own = new List<Unit>();
+            foreach (var q in articleQuotes)
+            {
+                own.Add(new Unit(article.Id, order[article.Id], q.Id, q.Start, q.End, q.Text, new QuoteTerms(q.Text)));
+            }
+
+            foreach (var s in ClaimSentences(article, articleQuotes))
+            {
+                var text = s.Of(article.Body);
+                var terms = new QuoteTerms(text);
+                if (terms.ContentSet.Count >= MinClaimTerms)
+                {
+                    own.Add(new Unit(article.Id, order[article.Id], null, s.Start, s.End, text, terms));
+                }
+            }
+
+            own.Sort((x, y) => x.Start.CompareTo(y.Start));
+            units.AddRange(own);
+        }
+
+        return units;
+    }
+
+    /// <summary>Two sentences that both give figures but share none report different facts ("14 ships" on Monday, "23" on Wednesday).</summary>
+    private static bool NumbersDisagree(Unit a, Unit b)
+    {
+        if (a.Terms.Numbers.Count == 0 || b.Terms.Numbers.Count == 0)
+        {
+            return false;
+        }
+
+        return !a.Terms.Numbers.Overlaps(b.Terms.Numbers);
+    }
+
+    /// <summary>A quote (<see cref="Quote"/> set) or a claim sentence of one article.</summary>
+    internal sealed record Unit(string Article, int Rank, string? Quote, int Start, int End, string Text, QuoteTerms Terms);
+}
