@@ -9,9 +9,12 @@ namespace Parallax.Tests.Compare;
 /// </summary>
 public sealed class CompareEvaluationTests(ITestOutputHelper output)
 {
-    // Measured 2026-11-23 (see the commit log): samples P 0.927 R 0.595; seeds P 1.000 R 0.857.
-    private const double SamplesPrecisionFloor = 0.90;
-    private const double SamplesRecallFloor = 0.58;
+    // Measured 2026-11-23 on main after the compare and quote work merged: samples P 0.973 R 0.571; seeds P 1.000
+    // R 0.857. (On its branch, with the older quote stage, compare measured samples P 0.927 R 0.595; the merged quote
+    // stage splits a few statements differently, trading 0.024 recall for 0.046 precision. This gate was first run
+    // on main at the merge, with these floors.)
+    private const double SamplesPrecisionFloor = 0.96;
+    private const double SamplesRecallFloor = 0.56;
     private const double SeedsPrecisionFloor = 1.0;
     private const double SeedsRecallFloor = 0.85;
 
