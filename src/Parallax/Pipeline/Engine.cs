@@ -315,7 +315,9 @@ public sealed class Engine
             }
         }
 
-        var alignments = await AlignAsync(story, article, storyArticles, storyQuotes, cancellationToken).ConfigureAwait(false);
+        // Matching is per article pair, so the story's stored alignments stay and only the new article's pairs are added.
+        var referenced = storyQuotes.Select(q => q.Speaker).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var alignments = _comparer.Align(story, storyArticles, storyQuotes, _speakers.All.Where(s => referenced.Contains(s.Id)).ToList(), involving: article.Id);
         await _store.CommitAsync(
             new ArticleCommit
             {
@@ -324,7 +326,7 @@ public sealed class Engine
                 Quotes = quotes,
                 Speakers = canonical.Values.DistinctBy(s => s.Id).ToList(),
                 Story = story,
-                StoryAlignments = alignments,
+                AddedAlignments = alignments,
                 CopiesOfThis = copiesOfThis,
             },
             cancellationToken).ConfigureAwait(false);
@@ -332,37 +334,6 @@ public sealed class Engine
         _duplicates.Add(article);
         _ids.Add(article.Id);
         return new IngestOutcome(IngestStatus.Stored, document.Source, article, Quotes: quotes.Count);
-    }
-
-    /// <summary>
-    /// The story's alignments after <paramref name="added"/> joined it: the stored ones, plus the new article's pairs
-    /// (matching is per article pair, so nothing else changes), in the comparer's order.
-    /// </summary>
-    private async Task<IReadOnlyList<Alignment>> AlignAsync(Story story, Article added, List<Article> articles, List<Quote> quotes, CancellationToken cancellationToken)
-    {
-        var referenced = quotes.Select(q => q.Speaker).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var speakers = _speakers.All.Where(s => referenced.Contains(s.Id)).ToList();
-        var fresh = _comparer.Align(story, articles, quotes, speakers, involving: added.Id);
-        var stored = await _store.GetAlignmentsAsync(story.Id, cancellationToken).ConfigureAwait(false);
-        if (stored.Count == 0)
-        {
-            return fresh;
-        }
-
-        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < story.Articles.Count; i++)
-        {
-            rank[story.Articles[i]] = i;
-        }
-
-        var quoteById = quotes.ToDictionary(q => q.Id, StringComparer.Ordinal);
-        return stored.Where(a => quoteById.ContainsKey(a.A) && quoteById.ContainsKey(a.B))
-            .Concat(fresh)
-            .OrderBy(a => rank.GetValueOrDefault(quoteById[a.A].Article))
-            .ThenBy(a => quoteById[a.A].Start)
-            .ThenBy(a => rank.GetValueOrDefault(quoteById[a.B].Article))
-            .ThenBy(a => quoteById[a.B].Start)
-            .ToList();
     }
 
     /// <summary>The whole store as one report, in the contract's shape.</summary>

@@ -22,6 +22,12 @@ public sealed record ArticleCommit
     public IReadOnlyList<Alignment>? StoryAlignments { get; init; }
 
     /// <summary>
+    /// Alignments added to <see cref="Story"/>, the others kept: the pairs of a newly added article. Rewriting a whole
+    /// story's alignments on every article is cubic in the story's size when everyone quotes the same statement.
+    /// </summary>
+    public IReadOnlyList<Alignment> AddedAlignments { get; init; } = [];
+
+    /// <summary>
     /// Stored articles that turn out to be copies of this one (it was published earlier but arrived later): their
     /// <c>duplicate_of</c> becomes this article's id.
     /// </summary>

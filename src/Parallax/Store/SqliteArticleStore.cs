@@ -182,6 +182,8 @@ public sealed partial class SqliteArticleStore : IArticleStore
                 {
                     ReplaceAlignments(connection, transaction, story.Id, alignments);
                 }
+
+                InsertAlignments(connection, transaction, commit.AddedAlignments);
             }
 
             transaction.Commit();
@@ -201,6 +203,21 @@ public sealed partial class SqliteArticleStore : IArticleStore
             {
                 throw new ArgumentException(
                     $"Quote '{quote.Id}' belongs to article '{quote.Article}', not to the committed article '{commit.Article.Id}'.",
+                    nameof(commit));
+            }
+        }
+
+        if (commit.AddedAlignments.Count > 0 && commit.Story is null)
+        {
+            throw new ArgumentException("AddedAlignments are given without the Story they belong to.", nameof(commit));
+        }
+
+        foreach (var alignment in commit.AddedAlignments)
+        {
+            if (alignment.Story != commit.Story!.Id)
+            {
+                throw new ArgumentException(
+                    $"Alignment ({alignment.A}, {alignment.B}) belongs to story '{alignment.Story}', not '{commit.Story.Id}'.",
                     nameof(commit));
             }
         }
@@ -362,6 +379,11 @@ public sealed partial class SqliteArticleStore : IArticleStore
             delete.ExecuteNonQuery();
         }
 
+        InsertAlignments(connection, transaction, alignments);
+    }
+
+    private static void InsertAlignments(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Alignment> alignments)
+    {
         if (alignments.Count == 0)
         {
             return;
