@@ -21,7 +21,7 @@ public static class EntityRecognizer
         while (i < tokens.Count)
         {
             var t = tokens[i];
-            var atStart = sentenceStart || IsLineStart(text, t.Start);
+            var atStart = sentenceStart || LineStarts.IsAtLineStart(text, t.Start);
             if (t.Kind == TokenKind.Punctuation)
             {
                 sentenceStart = text[t.Start] is '.' or '!' or '?' or ':' or ';';
@@ -174,25 +174,6 @@ public static class EntityRecognizer
         s.Length > 2 && s[^2] is '\'' or '\u2019' && s[^1] is 's' or 'S' ? s[..^2] : s;
 
     private static string Lower(ReadOnlySpan<char> word) => word.ToString().ToLowerInvariant();
-
-    private static bool IsLineStart(string text, int start)
-    {
-        for (var i = start - 1; i >= 0; i--)
-        {
-            var c = text[i];
-            if (c == '\n')
-            {
-                return true;
-            }
-
-            if (!char.IsWhiteSpace(c) && c is not '"' and not '\u201C' and not '\'' and not '\u2018' and not '(')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static bool HasLineBreakBefore(string text, int start)
     {

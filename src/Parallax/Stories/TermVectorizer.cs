@@ -59,7 +59,7 @@ internal static class TermVectorizer
                 continue;
             }
 
-            var atStart = sentenceStart || IsParagraphStart(text, token.Start);
+            var atStart = sentenceStart || LineStarts.IsAtLineStart(text, token.Start);
             sentenceStart = false;
             var term = Term(span);
             if (term is null)
@@ -75,24 +75,5 @@ internal static class TermVectorizer
 
             counts[term] = counts.GetValueOrDefault(term) + w;
         }
-    }
-
-    private static bool IsParagraphStart(string text, int start)
-    {
-        for (var i = start - 1; i >= 0; i--)
-        {
-            var c = text[i];
-            if (c == '\n')
-            {
-                return true;
-            }
-
-            if (!char.IsWhiteSpace(c) && c is not '"' and not '\u201C' and not '\'' and not '\u2018' and not '(')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
