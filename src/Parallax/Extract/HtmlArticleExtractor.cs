@@ -224,7 +224,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 return TimedOut("walking the DOM");
             }
 
-            foreach (var child in element.Children)
+            for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
             {
                 stack.Push((child, depth + 1));
             }
@@ -257,7 +257,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 continue;
             }
 
-            foreach (var child in element.Children)
+            for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
             {
                 stack.Push(child);
             }
@@ -451,7 +451,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         {
             var e = stack.Pop();
             order.Add(e);
-            foreach (var child in e.Children)
+            for (var child = e.FirstElementChild; child is not null; child = child.NextElementSibling)
             {
                 stack.Push(child);
             }
