@@ -32,19 +32,9 @@ internal static class DateParser
             return null;
         }
 
-        if (m.Groups["y1"].Success)
+        if (NamedOrIso(m) is { Matched: true } named)
         {
-            return Compose(m.Groups["y1"].Value, MonthOf(m.Groups["m1"].Value), m.Groups["d1"].Value);
-        }
-
-        if (m.Groups["y2"].Success)
-        {
-            return Compose(m.Groups["y2"].Value, MonthOf(m.Groups["m2"].Value), m.Groups["d2"].Value);
-        }
-
-        if (m.Groups["y3"].Success)
-        {
-            return Compose(m.Groups["y3"].Value, int.Parse(m.Groups["m3"].Value, CultureInfo.InvariantCulture), m.Groups["d3"].Value);
+            return named.Date;
         }
 
         // dd-mm-yyyy is the common order outside the US; mm-dd only when the first number cannot be a month... and vice versa.
@@ -133,21 +123,32 @@ internal static class DateParser
         }
     }
 
-    private static string? FromMatch(System.Text.RegularExpressions.Match m)
+    /// <summary>
+    /// The forms that name their month or are year-first (groups y1-y3 of the date patterns), composed (null when not a
+    /// real date); not matched for the numeric day/month forms, whose order each caller decides.
+    /// </summary>
+    private static (bool Matched, string? Date) NamedOrIso(System.Text.RegularExpressions.Match m)
     {
         if (m.Groups["y1"].Success)
         {
-            return Compose(m.Groups["y1"].Value, MonthOf(m.Groups["m1"].Value), m.Groups["d1"].Value);
+            return (true, Compose(m.Groups["y1"].Value, MonthOf(m.Groups["m1"].Value), m.Groups["d1"].Value));
         }
 
         if (m.Groups["y2"].Success)
         {
-            return Compose(m.Groups["y2"].Value, MonthOf(m.Groups["m2"].Value), m.Groups["d2"].Value);
+            return (true, Compose(m.Groups["y2"].Value, MonthOf(m.Groups["m2"].Value), m.Groups["d2"].Value));
         }
 
-        if (m.Groups["y3"].Success)
+        return m.Groups["y3"].Success
+            ? (true, Compose(m.Groups["y3"].Value, int.Parse(m.Groups["m3"].Value, CultureInfo.InvariantCulture), m.Groups["d3"].Value))
+            : (false, null);
+    }
+
+    private static string? FromMatch(System.Text.RegularExpressions.Match m)
+    {
+        if (NamedOrIso(m) is { Matched: true } named)
         {
-            return Compose(m.Groups["y3"].Value, int.Parse(m.Groups["m3"].Value, CultureInfo.InvariantCulture), m.Groups["d3"].Value);
+            return named.Date;
         }
 
         var a = int.Parse(m.Groups["d4"].Value, CultureInfo.InvariantCulture);
