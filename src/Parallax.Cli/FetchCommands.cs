@@ -143,7 +143,7 @@ internal static class FetchCommands
                     break;
                 default:
                     _rejected++;
-                    console.Error.WriteLine($"rejected {value.Source}: {value.Rejection?.Reason}{(value.Rejection?.Detail is { } d ? $" ({d})" : "")}");
+                    console.Error.WriteLine(value.Rejection is { } rejection ? IngestRun.Describe(rejection) : $"rejected {value.Source}");
                     break;
             }
         }

@@ -48,14 +48,17 @@ internal static class IngestRun
         return summary;
     }
 
-    public static Task WriteRejectionAsync(CliConsole console, Rejection rejection) =>
-        console.Error.WriteLineAsync($"rejected {rejection.Source}: {rejection.Reason}{(rejection.Detail is null ? "" : $" ({rejection.Detail})")}");
+    /// <summary>The stderr line for a rejected input, the same in every command.</summary>
+    public static string Describe(Rejection rejection) =>
+        $"rejected {rejection.Source}: {rejection.Reason}{(rejection.Detail is null ? "" : $" ({rejection.Detail})")}";
+
+    public static Task WriteRejectionAsync(CliConsole console, Rejection rejection) => console.Error.WriteLineAsync(Describe(rejection));
 
     private static void Report(CliConsole console, IngestOutcome outcome)
     {
         if (outcome.Rejection is { } rejection)
         {
-            console.Error.WriteLine($"rejected {rejection.Source}: {rejection.Reason}{(rejection.Detail is null ? "" : $" ({rejection.Detail})")}");
+            console.Error.WriteLine(Describe(rejection));
         }
     }
 

@@ -16,11 +16,7 @@ public static class ReportBuilder
         }
 
         var quotes = await store.GetQuotesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var quoted = quotes.Where(q => q.Speaker is not null).Select(q => q.Speaker!).ToHashSet(StringComparer.Ordinal);
-        var speakers = (await store.GetSpeakersAsync(cancellationToken).ConfigureAwait(false))
-            .Where(s => quoted.Contains(s.Id))
-            .OrderBy(s => s.Id, StringComparer.Ordinal)
-            .ToList();
+        var speakers = await QuotedSpeakersAsync(store, quotes, cancellationToken).ConfigureAwait(false);
 
         return new Report
         {
@@ -51,15 +47,24 @@ public static class ReportBuilder
             quotes.AddRange(await store.GetQuotesAsync(article.Id, cancellationToken: cancellationToken).ConfigureAwait(false));
         }
 
-        var quoted = quotes.Where(q => q.Speaker is not null).Select(q => q.Speaker!).ToHashSet(StringComparer.Ordinal);
         return new Report
         {
             Parallax = version,
             Articles = articles,
             Stories = [story],
-            Speakers = (await store.GetSpeakersAsync(cancellationToken).ConfigureAwait(false)).Where(s => quoted.Contains(s.Id)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList(),
+            Speakers = await QuotedSpeakersAsync(store, quotes, cancellationToken).ConfigureAwait(false),
             Quotes = quotes,
             Alignments = await store.GetAlignmentsAsync(storyId, cancellationToken).ConfigureAwait(false),
         };
+    }
+
+    /// <summary>The stored speakers that some of <paramref name="quotes"/> refer to, by id.</summary>
+    private static async Task<List<Speaker>> QuotedSpeakersAsync(IArticleStore store, IReadOnlyList<Quote> quotes, CancellationToken cancellationToken)
+    {
+        var quoted = quotes.Select(q => q.Speaker).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return (await store.GetSpeakersAsync(cancellationToken).ConfigureAwait(false))
+            .Where(s => quoted.Contains(s.Id))
+            .OrderBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
     }
 }
