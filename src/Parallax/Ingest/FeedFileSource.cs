@@ -62,13 +62,14 @@ public sealed class FeedFileSource : IDocumentSource
             yield break;
         }
 
+        var outlet = FeedRules.OutletName(feed.Title);
         for (var i = 0; i < feed.Items.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var item = feed.Items[i];
             var source = $"{_path}#{i + 1}";
             yield return item.HasFullContent
-                ? new SourceItem(item.ToDocument(source), null)
+                ? new SourceItem(item.ToDocument(source, outlet), null)
                 : Reject(source, RejectReasons.NoContent, item.Link is { } link
                     ? $"needs fetching: the feed carries only a summary of {link} (use 'parallax fetch' or 'parallax watch')"
                     : "needs fetching, but the item has no link");

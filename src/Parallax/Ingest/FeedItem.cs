@@ -48,7 +48,9 @@ public sealed record FeedItem
     /// The item's own content as a small HTML page the extractor reads like any other: the title as heading and
     /// the content as the article, with the feed's metadata carried as document hints.
     /// </summary>
-    public Model.RawDocument ToDocument(string source)
+    /// <param name="source">Where the item was read, recorded as the document's source.</param>
+    /// <param name="outlet">The outlet as the feed names itself (see <see cref="FeedRules.OutletName"/>), or null.</param>
+    public Model.RawDocument ToDocument(string source, string? outlet = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var title = System.Net.WebUtility.HtmlEncode(Title ?? "");
@@ -64,6 +66,7 @@ public sealed record FeedItem
             Title = Title,
             Published = FeedDates.Format(Published),
             Authors = Authors,
+            Outlet = outlet,
         };
     }
 }

@@ -19,6 +19,33 @@ internal static partial class FeedRules
     /// </summary>
     internal const int FullContentMinChars = 800;
 
+    /// <summary>
+    /// What separates a site's name from the rest of a feed title: "Harbor Ledger - Business", "Eastline News | Energy",
+    /// "The Northgate Times: World". Spaced, so hyphenated names ("Al-Ahram") stay whole.
+    /// </summary>
+    private static readonly string[] ChannelTitleSeparators = [" - ", " | ", " – ", " — ", ": ", " :: ", " » "];
+
+    /// <summary>A feed's channel title cut to the outlet's name: its part before the first separator; null when blank.</summary>
+    internal static string? OutletName(string? channelTitle)
+    {
+        if (string.IsNullOrWhiteSpace(channelTitle))
+        {
+            return null;
+        }
+
+        var name = channelTitle.AsSpan().Trim();
+        foreach (var separator in ChannelTitleSeparators)
+        {
+            var at = name.IndexOf(separator, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                name = name[..at].TrimEnd();
+            }
+        }
+
+        return name.IsEmpty ? null : name.ToString();
+    }
+
     /// <summary>Media types a page declares for its feeds in <c>&lt;link rel="alternate"&gt;</c>.</summary>
     internal static readonly FrozenSet<string> FeedMediaTypes = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,

@@ -13,7 +13,8 @@ internal enum ExpansionKind
 }
 
 /// <summary>What a fetched source address turned out to be: a feed or sitemap (with its items), a page, or nothing usable.</summary>
-internal sealed record Expansion(ExpansionKind Kind, IReadOnlyList<FeedItem> Items, string? Reason = null, string? Detail = null);
+/// <param name="Outlet">For a feed, the outlet as the feed names itself (see <see cref="FeedRules.OutletName"/>).</param>
+internal sealed record Expansion(ExpansionKind Kind, IReadOnlyList<FeedItem> Items, string? Reason = null, string? Detail = null, string? Outlet = null);
 
 /// <summary>
 /// Turns a fetched source into items: a feed's entries, a sitemap's (or a sitemap index's children's) URLs, the
@@ -59,7 +60,7 @@ internal static class UrlExpansion
         {
             var parsed = FeedParser.Parse(document, uri);
             return parsed.Feed is { } feed
-                ? new Expansion(ExpansionKind.Feed, feed.Items)
+                ? new Expansion(ExpansionKind.Feed, feed.Items, Outlet: FeedRules.OutletName(feed.Title))
                 : new Expansion(ExpansionKind.Failed, [], parsed.Reason, parsed.Detail);
         }
 

@@ -47,7 +47,7 @@ public sealed class UrlFetchSource : IDocumentSource
                     {
                         if (item.HasFullContent)
                         {
-                            yield return new SourceItem(item.ToDocument(item.Link ?? $"{url.AbsoluteUri}#{item.Key}"), null);
+                            yield return new SourceItem(item.ToDocument(item.Link ?? $"{url.AbsoluteUri}#{item.Key}", expansion.Outlet), null);
                         }
                         else if (item.Link is { } link)
                         {

@@ -5,10 +5,21 @@ namespace Parallax.Ingest;
 /// <summary>Which WARC records become documents: the record types, statuses and media types read as articles.</summary>
 internal static class WarcRules
 {
-    /// <summary>Media types an article page comes as; images, scripts, PDFs and feeds are not pages.</summary>
+    /// <summary>
+    /// Media types an archived article comes as in a <c>resource</c> record (a file put in the archive as it was):
+    /// pages, and plain-text articles. Images, scripts, PDFs and feeds are not articles.
+    /// </summary>
     internal static readonly FrozenSet<string> ArticleMediaTypes = FrozenSet.Create(
         StringComparer.Ordinal,
         "text/html", "application/xhtml+xml", "text/plain");
+
+    /// <summary>
+    /// Media types an article comes as in an HTTP <c>response</c>: news sites serve pages. The text/plain answers a
+    /// crawl records are robots.txt, ads.txt, security.txt and the like, never articles.
+    /// </summary>
+    internal static readonly FrozenSet<string> HttpArticleMediaTypes = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "text/html", "application/xhtml+xml");
 
     /// <summary>The only status whose body is the page: redirects, errors and 304s carry none or the wrong one.</summary>
     internal const int OkStatus = 200;

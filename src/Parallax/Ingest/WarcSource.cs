@@ -160,7 +160,7 @@ public sealed class WarcSource : IDocumentSource
         }
 
         var mediaType = response.MediaType;
-        if (mediaType is not null && !WarcRules.ArticleMediaTypes.Contains(mediaType))
+        if (mediaType is not null && !WarcRules.HttpArticleMediaTypes.Contains(mediaType))
         {
             Skipped.NotHtml++;
             return null;

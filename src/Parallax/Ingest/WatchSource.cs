@@ -120,7 +120,7 @@ public sealed class WatchSource : IDocumentSource
             SourceItem next;
             if (item.HasFullContent)
             {
-                next = new SourceItem(item.ToDocument(item.Link ?? $"{feed}#{key}"), null);
+                next = new SourceItem(item.ToDocument(item.Link ?? $"{feed}#{key}", expansion.Outlet), null);
             }
             else if (item.Link is { } link)
             {
