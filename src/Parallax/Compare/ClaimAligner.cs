@@ -91,7 +91,7 @@ public sealed class ClaimAligner
             }
         }
 
-        var matches = new List<(int A, int B, CoverageComparer.Match Match)>();
+        var matches = new List<(int A, int B, CoverageComparer.PartMatch Match)>();
         var shared = new Dictionary<int, int>();
         for (var a = 0; a < units.Count; a++)
         {
@@ -119,48 +119,51 @@ public sealed class ClaimAligner
                     continue;
                 }
 
-                if (comparer.Score(units[a].Terms, units[b].Terms) is { } match)
+                if (comparer.BestMatch(units[a].Terms, units[b].Terms) is { } match)
                 {
-                    var (x, y) = units[a].Rank < units[b].Rank ? (a, b) : (b, a);
-                    matches.Add((x, y, match));
+                    // Keep the pair in story order, with the part indices following their units.
+                    matches.Add(units[a].Rank < units[b].Rank ? (a, b, match) : (b, a, match with { PartA = match.PartB, PartB = match.PartA }));
                 }
             }
         }
 
-        // One-to-one per article pair, best first; ties go to earlier units so the result is deterministic.
-        matches.Sort((p, q) => p.Match.Rank != q.Match.Rank ? q.Match.Rank.CompareTo(p.Match.Rank)
+        // Best first; ties go to earlier units so the result is deterministic. Per article pair, each unit's statement
+        // parts are slots a match takes (see CoverageComparer.Slots): a sentence or quote carrying two statements can
+        // align with two units of another article, one per statement.
+        matches.Sort((p, q) => p.Match.Match.Rank != q.Match.Match.Rank ? q.Match.Match.Rank.CompareTo(p.Match.Match.Rank)
             : p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
-        var used = new HashSet<(int Unit, int OtherRank)>();
+        var used = new Dictionary<(int Unit, int OtherRank), uint>();
         var result = new List<(int A, int B, ClaimAlignment Alignment)>();
         foreach (var (a, b, match) in matches)
         {
-            if (!used.Add((a, units[b].Rank)))
-            {
-                continue;
-            }
-
-            if (!used.Add((b, units[a].Rank)))
-            {
-                used.Remove((a, units[b].Rank));
-                continue;
-            }
-
             var ua = units[a];
             var ub = units[b];
+            var (takeA, takeB) = CoverageComparer.Slots(match, ua.Terms, ub.Terms);
+            var usedA = used.GetValueOrDefault((a, ub.Rank));
+            var usedB = used.GetValueOrDefault((b, ua.Rank));
+            if ((usedA & takeA) != 0 || (usedB & takeB) != 0 || (takeA == 0 && takeB == 0))
+            {
+                continue;
+            }
+
+            used[(a, ub.Rank)] = usedA | takeA;
+            used[(b, ua.Rank)] = usedB | takeB;
+            var (aStart, aEnd) = PartSpan(ua, match.PartA);
+            var (bStart, bEnd) = PartSpan(ub, match.PartB);
             result.Add((a, b, new ClaimAlignment
             {
                 Story = story.Id,
                 A = ua.Article,
-                AStart = ua.Start,
-                AEnd = ua.End,
+                AStart = aStart,
+                AEnd = aEnd,
                 AQuote = ua.Quote,
                 B = ub.Article,
-                BStart = ub.Start,
-                BEnd = ub.End,
+                BStart = bStart,
+                BEnd = bEnd,
                 BQuote = ub.Quote,
-                Relation = match.Relation,
-                Score = Math.Round(match.Score, ScoreDecimals, MidpointRounding.AwayFromZero),
-                Diff = WordDiff.Diff(ua.Terms.Words, ub.Terms.Words),
+                Relation = match.Match.Relation,
+                Score = Math.Round(match.Match.Score, ScoreDecimals, MidpointRounding.AwayFromZero),
+                Diff = WordDiff.Diff(CoverageComparer.Part(ua.Terms, match.PartA).Words, CoverageComparer.Part(ub.Terms, match.PartB).Words),
             }));
         }
 
@@ -191,16 +194,20 @@ public sealed class ClaimAligner
             var own = new List<Unit>();
             foreach (var q in articleQuotes)
             {
-                own.Add(new Unit(article.Id, order[article.Id], q.Id, q.Start, q.End, q.Text, new QuoteTerms(q.Text)));
+                own.Add(new Unit(article.Id, order[article.Id], q.Id, q.Start, q.End, q.Text, new QuoteTerms(q.Text, split: true)));
             }
 
-            foreach (var s in ClaimSentences(article, articleQuotes))
+            foreach (var sentence in ClaimSentences(article, articleQuotes))
             {
-                var text = s.Of(article.Body);
-                var terms = new QuoteTerms(text);
-                if (terms.ContentSet.Count >= MinClaimTerms)
+                // A sentence carrying two statements ("X said A, and that B") is two claims.
+                foreach (var s in ClauseSplitter.Split(article.Body, sentence.Start, sentence.End))
                 {
-                    own.Add(new Unit(article.Id, order[article.Id], null, s.Start, s.End, text, terms));
+                    var text = s.Of(article.Body);
+                    var terms = new QuoteTerms(text);
+                    if (terms.ContentSet.Count >= MinClaimTerms)
+                    {
+                        own.Add(new Unit(article.Id, order[article.Id], null, s.Start, s.End, text, terms));
+                    }
                 }
             }
 
@@ -210,6 +217,9 @@ public sealed class ClaimAligner
 
         return units;
     }
+
+    private static (int Start, int End) PartSpan(Unit unit, int part) =>
+        part < 0 ? (unit.Start, unit.End) : (unit.Start + unit.Terms.Parts[part].Span.Start, unit.Start + unit.Terms.Parts[part].Span.End);
 
     /// <summary>Two sentences that both give figures but share none report different facts ("14 ships" on Monday, "23" on Wednesday).</summary>
     private static bool NumbersDisagree(Unit a, Unit b)

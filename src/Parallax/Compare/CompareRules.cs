@@ -1,10 +1,19 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 
 namespace Parallax.Compare;
 
 /// <summary>Word lists for quote comparison. All lowercase.</summary>
-internal static class CompareRules
+internal static partial class CompareRules
 {
+    /// <summary>
+    /// Where one clause hands over to another statement: a semicolon; "and" or "but" introducing a second reported
+    /// clause ("..., and that she hoped ...", "... and said the union had ...", "... but he called the stoppage ...");
+    /// from the samples' reported speech, where one sentence often carries two of a speaker's statements.
+    /// </summary>
+    [GeneratedRegex(@";\s*|,?\s+(?:and|but)\s+(?:that|said|says|added|called|urged|warned|insisted|accused|described|stressed|he|she|they|it|the)\s+|,\s+(?:but|while|and)\s+", RegexOptions.CultureInvariant)]
+    public static partial Regex ClauseBreak();
+
     /// <summary>Function words: they are kept for the verbatim and LCS checks, but carry no content for paraphrase.</summary>
     public static readonly FrozenSet<string> Stopwords = new[]
     {

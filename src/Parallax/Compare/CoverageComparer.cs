@@ -33,6 +33,9 @@ public sealed class CoverageComparer
     /// a whole extra sentence in the longer quote, while quotes of similar length stay one-to-one.</summary>
     internal const double ExcerptLengthRatio = 0.67;
 
+    /// <summary>Two texts are searched part by part only when their wholes share this many content terms.</summary>
+    internal const int MinSharedPartTerms = 2;
+
     private const int ScoreDecimals = 3;
 
     // Greedy matching prefers surface evidence: any verbatim match over any near-verbatim one over any paraphrase.
@@ -93,7 +96,7 @@ public sealed class CoverageComparer
                 byArticle[rank] = list;
             }
 
-            list.Add((q, new QuoteTerms(q.Text), SpeakerKey.Of(q, speakerById)));
+            list.Add((q, new QuoteTerms(q.Text, split: true), SpeakerKey.Of(q, speakerById)));
         }
 
         var groups = byArticle.Values.ToList();
@@ -108,7 +111,7 @@ public sealed class CoverageComparer
                     continue;
                 }
 
-                var matches = new List<(int A, int B, Match Match)>();
+                var matches = new List<(int A, int B, PartMatch Match)>();
                 for (var x = 0; x < groups[ai].Count; x++)
                 {
                     for (var y = 0; y < groups[bi].Count; y++)
@@ -118,7 +121,7 @@ public sealed class CoverageComparer
                             continue;
                         }
 
-                        var match = Score(groups[ai][x].Terms, groups[bi][y].Terms);
+                        var match = BestMatch(groups[ai][x].Terms, groups[bi][y].Terms);
                         if (match is not null)
                         {
                             matches.Add((x, y, match.Value));
@@ -126,35 +129,24 @@ public sealed class CoverageComparer
                     }
                 }
 
-                // Greedy one-to-one by score; ties go to the earlier quotes so the result is deterministic.
-                matches.Sort((p, q) => p.Match.Rank != q.Match.Rank ? q.Match.Rank.CompareTo(p.Match.Rank)
+                // Greedy by score; ties go to the earlier quotes so the result is deterministic. Each quote has one slot
+                // per statement part: a match takes the slots of the parts it matched (all of them for a whole quote),
+                // so a quote carrying two statements can align with two quotes of the other article, one per statement.
+                matches.Sort((p, q) => p.Match.Match.Rank != q.Match.Match.Rank ? q.Match.Match.Rank.CompareTo(p.Match.Match.Rank)
                     : p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
-                var usedA = new HashSet<int>();
-                var usedB = new HashSet<int>();
-                foreach (var (x, y, match) in matches)
+                var usedA = new uint[groups[ai].Count];
+                var usedB = new uint[groups[bi].Count];
+                var paired = new HashSet<(int, int)>();
+                foreach (var (x, y, part) in matches)
                 {
-                    // An excerpt takes its one best match, but the longer quote it sits in stays free: one outlet often
-                    // quotes as one block what another quotes sentence by sentence.
-                    var takeA = match.Excerpt != ExcerptSide.B;
-                    var takeB = match.Excerpt != ExcerptSide.A;
-                    if (usedA.Contains(x) || usedB.Contains(y))
+                    var (takeA, takeB) = Slots(part, groups[ai][x].Terms, groups[bi][y].Terms);
+                    if ((usedA[x] & takeA) != 0 || (usedB[y] & takeB) != 0 || (takeA == 0 && takeB == 0) || !paired.Add((x, y)))
                     {
-                        if ((takeA && usedA.Contains(x)) || (takeB && usedB.Contains(y)) || (!takeA && !takeB))
-                        {
-                            continue;
-                        }
+                        continue;
                     }
 
-                    if (takeA)
-                    {
-                        usedA.Add(x);
-                    }
-
-                    if (takeB)
-                    {
-                        usedB.Add(y);
-                    }
-
+                    usedA[x] |= takeA;
+                    usedB[y] |= takeB;
                     var a = groups[ai][x].Quote;
                     var b = groups[bi][y].Quote;
                     var alignment = new Alignment
@@ -162,9 +154,9 @@ public sealed class CoverageComparer
                         Story = story.Id,
                         A = a.Id,
                         B = b.Id,
-                        Relation = match.Relation,
-                        Score = Math.Round(match.Score, ScoreDecimals, MidpointRounding.AwayFromZero),
-                        Diff = WordDiff.Diff(groups[ai][x].Terms.Words, groups[bi][y].Terms.Words),
+                        Relation = part.Match.Relation,
+                        Score = Math.Round(part.Match.Score, ScoreDecimals, MidpointRounding.AwayFromZero),
+                        Diff = WordDiff.Diff(Part(groups[ai][x].Terms, part.PartA).Words, Part(groups[bi][y].Terms, part.PartB).Words),
                     };
                     result.Add((ranks[ai], a.Start, ranks[bi], b.Start, alignment));
                 }
@@ -177,6 +169,85 @@ public sealed class CoverageComparer
             : p.BRank != q.BRank ? p.BRank.CompareTo(q.BRank)
             : p.BStart.CompareTo(q.BStart));
         return result.ConvertAll(r => r.Alignment);
+    }
+
+    /// <summary>
+    /// The best match of two texts over their wholes and their statement parts (<see cref="QuoteTerms.Parts"/>):
+    /// one outlet's long quote and another's short one report the same statement when a part of the one matches the
+    /// other. Part -1 is the whole text.
+    /// </summary>
+    internal PartMatch? BestMatch(QuoteTerms a, QuoteTerms b)
+    {
+        var whole = Score(a, b);
+        if (whole is { } w && w.Excerpt == ExcerptSide.None && w.Relation != AlignmentRelations.Paraphrase)
+        {
+            return new PartMatch(w, -1, -1);
+        }
+
+        PartMatch? best = whole is { } m ? new PartMatch(m, -1, -1) : null;
+        if ((a.Parts.Count == 0 && b.Parts.Count == 0) || !SharesContent(a, b))
+        {
+            return best;
+        }
+
+        for (var pa = -1; pa < a.Parts.Count; pa++)
+        {
+            for (var pb = -1; pb < b.Parts.Count; pb++)
+            {
+                if (pa < 0 && pb < 0)
+                {
+                    continue;
+                }
+
+                var ta = Part(a, pa);
+                var tb = Part(b, pb);
+                if (Score(ta, tb) is { } match && (best is null || match.Rank > best.Value.Match.Rank))
+                {
+                    // A part that is an excerpt of the other side's whole takes only its own slot: the excerpt rule
+                    // already leaves the longer side free.
+                    best = new PartMatch(match with { Excerpt = ExcerptSide.None }, pa, pb);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Slots (one bit per part; all bits for the whole) a match takes on each side.</summary>
+    internal static (uint A, uint B) Slots(PartMatch match, QuoteTerms a, QuoteTerms b)
+    {
+        var allA = All(a);
+        var allB = All(b);
+        var takeA = match.PartA < 0 ? allA : 1u << match.PartA;
+        var takeB = match.PartB < 0 ? allB : 1u << match.PartB;
+        if (match.PartA < 0 && match.PartB < 0)
+        {
+            // An excerpt takes its one best match, but the longer quote it sits in stays free: one outlet often quotes
+            // as one block what another quotes sentence by sentence.
+            takeA = match.Match.Excerpt == ExcerptSide.B ? 0 : allA;
+            takeB = match.Match.Excerpt == ExcerptSide.A ? 0 : allB;
+        }
+
+        return (takeA, takeB);
+
+        static uint All(QuoteTerms t) => t.Parts.Count == 0 ? 1u : t.Parts.Count >= 32 ? uint.MaxValue : (1u << t.Parts.Count) - 1;
+    }
+
+    internal static QuoteTerms Part(QuoteTerms t, int part) => part < 0 ? t : t.Parts[part].Terms;
+
+    private static bool SharesContent(QuoteTerms a, QuoteTerms b)
+    {
+        var (s, l) = a.ContentSet.Count <= b.ContentSet.Count ? (a.ContentSet, b.ContentSet) : (b.ContentSet, a.ContentSet);
+        var common = 0;
+        foreach (var t in s)
+        {
+            if (l.Contains(t) && ++common >= MinSharedPartTerms)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Relation and score of two quotes, or null when they do not report the same statement.</summary>
@@ -367,6 +438,9 @@ public sealed class CoverageComparer
 
     /// <param name="Rank">Tier plus score: the order used by the one-to-one greedy matching.</param>
     internal readonly record struct Match(string Relation, double Score, double Rank, ExcerptSide Excerpt = ExcerptSide.None);
+
+    /// <param name="PartA">Index of the part of A that matched, or -1 for the whole text.</param>
+    internal readonly record struct PartMatch(Match Match, int PartA, int PartB);
 
     /// <summary>Which quote of a match is an excerpt of the other (clearly shorter), if any.</summary>
     internal enum ExcerptSide
