@@ -13,10 +13,11 @@ public sealed class ClaimAligner
 {
     /// <summary>
     /// Paraphrase score for two sentences. Sentences of one story share its topic words ("strike", "Quay 7", "dockers")
-    /// far more than two quotes of different claims do: at 0.6 the samples' background sentences paired with each other;
-    /// at 0.7 the reworded facts we wrote in samples/ still align (see CompareEvaluationTests).
+    /// far more than two quotes of different claims do: at 0.6 the samples' background sentences paired with each other.
+    /// Once sentences are split into statement parts (<see cref="ClauseSplitter"/>) a part carries less topic noise:
+    /// on the full samples gold, 0.7 gave claim precision 0.979 and recall 0.581, 0.62 gives 0.956 and 0.609.
     /// </summary>
-    public const double ClaimThreshold = 0.7;
+    public const double ClaimThreshold = 0.62;
 
     /// <summary>A sentence is left to the quote alignment when quotes cover at least this share of its characters.</summary>
     internal const double QuoteCoveredShare = 0.5;
