@@ -77,23 +77,27 @@ public sealed class ClaimAligner
     internal IReadOnlyList<ClaimAlignment> Align(Story story, List<Unit> units)
     {
         // Inverted index over content terms: which units use each term.
-        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var terms = 0;
+        foreach (var unit in units)
+        {
+            foreach (var term in unit.Terms.ContentSet)
+            {
+                terms = Math.Max(terms, term + 1);
+            }
+        }
+
+        var index = new List<int>?[terms];
         for (var u = 0; u < units.Count; u++)
         {
             foreach (var term in units[u].Terms.ContentSet)
             {
-                if (!index.TryGetValue(term, out var list))
-                {
-                    list = [];
-                    index[term] = list;
-                }
-
-                list.Add(u);
+                (index[term] ??= []).Add(u);
             }
         }
 
         var matches = new List<(int A, int B, CoverageComparer.PartMatch Match)>();
-        var shared = new Dictionary<int, int>();
+        var shared = new int[units.Count];
+        var touched = new List<int>();
         for (var a = 0; a < units.Count; a++)
         {
             if (units[a].Quote is not null)
@@ -101,20 +105,23 @@ public sealed class ClaimAligner
                 continue; // quote-to-quote is the comparer's; pairs with a claim are found from the claim's side
             }
 
-            shared.Clear();
             foreach (var term in units[a].Terms.ContentSet)
             {
-                foreach (var b in index[term])
+                foreach (var b in index[term]!)
                 {
-                    if (units[b].Rank != units[a].Rank && (units[b].Quote is not null || b > a))
+                    if (units[b].Rank != units[a].Rank && (units[b].Quote is not null || b > a) && shared[b]++ == 0)
                     {
-                        shared[b] = shared.GetValueOrDefault(b) + 1;
+                        touched.Add(b);
                     }
                 }
             }
 
-            foreach (var (b, count) in shared)
+            // Candidates in unit order, so the result does not depend on hashing.
+            touched.Sort();
+            foreach (var b in touched)
             {
+                var count = shared[b];
+                shared[b] = 0;
                 if (count < MinSharedTerms || NumbersDisagree(units[a], units[b]))
                 {
                     continue;
@@ -122,10 +129,12 @@ public sealed class ClaimAligner
 
                 if (comparer.BestMatch(units[a].Terms, units[b].Terms) is { } match)
                 {
-                    // Keep the pair in story order, with the part indices following their units.
-                    matches.Add(units[a].Rank < units[b].Rank ? (a, b, match) : (b, a, match with { PartA = match.PartB, PartB = match.PartA }));
+                    // Keep the pair in story order, with the part indices and the excerpt side following their units.
+                    matches.Add(units[a].Rank < units[b].Rank ? (a, b, match) : (b, a, Swap(match)));
                 }
             }
+
+            touched.Clear();
         }
 
         // Best first; ties go to earlier units so the result is deterministic. Per article pair, each unit's statement
@@ -175,6 +184,7 @@ public sealed class ClaimAligner
     /// <summary>Quotes and claim sentences of the story's articles, in story order then text order.</summary>
     internal static List<Unit> Units(Story story, IReadOnlyList<Article> articles, IReadOnlyList<Quote> quotes)
     {
+        var table = new TermTable();
         var order = CoverageComparer.ArticleOrder(story, articles);
         var byArticle = new Dictionary<string, List<Quote>>(StringComparer.Ordinal);
         foreach (var q in quotes)
@@ -195,7 +205,7 @@ public sealed class ClaimAligner
             var own = new List<Unit>();
             foreach (var q in articleQuotes)
             {
-                own.Add(new Unit(article.Id, order[article.Id], q.Id, q.Start, q.End, q.Text, new QuoteTerms(q.Text, split: true)));
+                own.Add(new Unit(article.Id, order[article.Id], q.Id, q.Start, q.End, q.Text, new QuoteTerms(q.Text, table, split: true)));
             }
 
             foreach (var sentence in ClaimSentences(article, articleQuotes))
@@ -204,8 +214,8 @@ public sealed class ClaimAligner
                 foreach (var s in ClauseSplitter.Split(article.Body, sentence.Start, sentence.End))
                 {
                     var text = s.Of(article.Body);
-                    var terms = new QuoteTerms(text);
-                    if (terms.ContentSet.Count >= MinClaimTerms)
+                    var terms = new QuoteTerms(text, table);
+                    if (terms.ContentSet.Length >= MinClaimTerms)
                     {
                         own.Add(new Unit(article.Id, order[article.Id], null, s.Start, s.End, text, terms));
                     }
@@ -222,16 +232,22 @@ public sealed class ClaimAligner
     private static (int Start, int End) PartSpan(Unit unit, int part) =>
         part < 0 ? (unit.Start, unit.End) : (unit.Start + unit.Terms.Parts[part].Span.Start, unit.Start + unit.Terms.Parts[part].Span.End);
 
-    /// <summary>Two sentences that both give figures but share none report different facts ("14 ships" on Monday, "23" on Wednesday).</summary>
-    private static bool NumbersDisagree(Unit a, Unit b)
-    {
-        if (a.Terms.Numbers.Count == 0 || b.Terms.Numbers.Count == 0)
+    private static CoverageComparer.PartMatch Swap(CoverageComparer.PartMatch m) => new(
+        m.Match with
         {
-            return false;
-        }
+            Excerpt = m.Match.Excerpt switch
+            {
+                CoverageComparer.ExcerptSide.A => CoverageComparer.ExcerptSide.B,
+                CoverageComparer.ExcerptSide.B => CoverageComparer.ExcerptSide.A,
+                _ => CoverageComparer.ExcerptSide.None,
+            },
+        },
+        m.PartB,
+        m.PartA);
 
-        return !a.Terms.Numbers.Overlaps(b.Terms.Numbers);
-    }
+    /// <summary>Two sentences that both give figures but share none report different facts ("14 ships" on Monday, "23" on Wednesday).</summary>
+    private static bool NumbersDisagree(Unit a, Unit b) =>
+        a.Terms.Numbers.Length > 0 && b.Terms.Numbers.Length > 0 && QuoteTerms.CountCommon(a.Terms.Numbers, b.Terms.Numbers) == 0;
 
     /// <summary>A quote (<see cref="Quote"/> set) or a claim sentence of one article.</summary>
     internal sealed record Unit(string Article, int Rank, string? Quote, int Start, int End, string Text, QuoteTerms Terms);

@@ -81,6 +81,7 @@ public sealed class CoverageComparer
             }
         }
 
+        var table = new TermTable();
         var order = ArticleOrder(story, articles);
         var byArticle = new SortedDictionary<int, List<(Quote Quote, QuoteTerms Terms, SpeakerKey Speaker)>>();
         foreach (var q in quotes)
@@ -96,7 +97,7 @@ public sealed class CoverageComparer
                 byArticle[rank] = list;
             }
 
-            list.Add((q, new QuoteTerms(q.Text, split: true), SpeakerKey.Of(q, speakerById)));
+            list.Add((q, new QuoteTerms(q.Text, table, split: true), SpeakerKey.Of(q, speakerById)));
         }
 
         var groups = byArticle.Values.ToList();
@@ -235,38 +236,27 @@ public sealed class CoverageComparer
 
     internal static QuoteTerms Part(QuoteTerms t, int part) => part < 0 ? t : t.Parts[part].Terms;
 
-    private static bool SharesContent(QuoteTerms a, QuoteTerms b)
-    {
-        var (s, l) = a.ContentSet.Count <= b.ContentSet.Count ? (a.ContentSet, b.ContentSet) : (b.ContentSet, a.ContentSet);
-        var common = 0;
-        foreach (var t in s)
-        {
-            if (l.Contains(t) && ++common >= MinSharedPartTerms)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool SharesContent(QuoteTerms a, QuoteTerms b) =>
+        QuoteTerms.CountCommon(a.ContentSet, b.ContentSet) >= MinSharedPartTerms;
 
     /// <summary>Relation and score of two quotes, or null when they do not report the same statement.</summary>
     internal Match? Score(QuoteTerms a, QuoteTerms b)
     {
-        if (a.Lower.Count == 0 || b.Lower.Count == 0)
+        if (a.Lower.Length == 0 || b.Lower.Length == 0)
         {
             return null;
         }
 
-        var (shorter, longer) = a.Lower.Count <= b.Lower.Count ? (a, b) : (b, a);
-        if (a.Lower.SequenceEqual(b.Lower))
+        var (shorter, longer) = a.Lower.Length <= b.Lower.Length ? (a, b) : (b, a);
+        if (a.Lower.AsSpan().SequenceEqual(b.Lower))
         {
             return new Match(AlignmentRelations.Verbatim, 1, VerbatimTier + 1);
         }
 
         // Two quotes with content words but none in common report different things whatever their function words; this
-        // cheap test spares the word-level work for most pairs of a large story.
-        if (shorter.ContentSet.Count > 0 && !shorter.ContentSet.Overlaps(longer.ContentSet))
+        // cheap test (a merge of two sorted id arrays) spares the word-level work for most pairs of a large story.
+        var common = QuoteTerms.CountCommon(shorter.ContentSet, longer.ContentSet);
+        if (shorter.ContentSet.Length > 0 && common == 0)
         {
             return null;
         }
@@ -274,63 +264,62 @@ public sealed class CoverageComparer
         // Near-equal lengths with small edits are near_verbatim even when one side only adds words ("The relations ...");
         // verbatim containment is for a quote that is an excerpt of a clearly longer one. The LCS is at most the shorter
         // quote, so pairs of very different lengths skip it.
-        var lcsBound = 2.0 * shorter.Lower.Count / (a.Lower.Count + b.Lower.Count);
+        var lcsBound = 2.0 * shorter.Lower.Length / (a.Lower.Length + b.Lower.Length);
         var lcs = lcsBound >= options.NearVerbatimThreshold ? LcsRatio(a.Lower, b.Lower) : 0;
         if (lcs >= options.NearVerbatimThreshold)
         {
             return new Match(AlignmentRelations.NearVerbatim, lcs, NearVerbatimTier + lcs);
         }
 
-        var excerpt = shorter.Lower.Count > ExcerptLengthRatio * longer.Lower.Count ? ExcerptSide.None
+        var excerpt = shorter.Lower.Length > ExcerptLengthRatio * longer.Lower.Length ? ExcerptSide.None
             : ReferenceEquals(shorter, a) ? ExcerptSide.A : ExcerptSide.B;
-        if (shorter.Lower.Count >= MinContainedWords && ContainsRun(longer.Lower, shorter.Lower))
+        if (shorter.Lower.Length >= MinContainedWords && longer.Lower.AsSpan().IndexOf(shorter.Lower) >= 0)
         {
             return new Match(AlignmentRelations.Verbatim, 1, VerbatimTier + 1, excerpt);
         }
 
-        var semantic = Semantic(shorter, longer);
+        // Dice and window containment are both at most common / (the smaller term set): skip pairs that cannot reach the bar.
+        var smaller = Math.Min(shorter.ContentSet.Length, longer.ContentSet.Length);
+        if (smaller == 0 || (double)common / smaller < options.ParaphraseThreshold)
+        {
+            return null;
+        }
+
+        var semantic = Semantic(shorter, longer, common);
         return semantic >= options.ParaphraseThreshold ? new Match(AlignmentRelations.Paraphrase, semantic, semantic, excerpt) : null;
     }
 
-    /// <summary>2·LCS / (|a| + |b|) over lowercased words.</summary>
-    internal static double LcsRatio(List<string> a, List<string> b)
+    /// <summary>2·LCS / (|a| + |b|) over lowercased word ids.</summary>
+    internal static double LcsRatio(int[] a, int[] b)
     {
-        var prev = new int[b.Count + 1];
-        var cur = new int[b.Count + 1];
-        for (var i = 1; i <= a.Count; i++)
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
         {
-            for (var j = 1; j <= b.Count; j++)
+            var ai = a[i - 1];
+            for (var j = 1; j <= b.Length; j++)
             {
-                cur[j] = string.Equals(a[i - 1], b[j - 1], StringComparison.Ordinal) ? prev[j - 1] + 1 : Math.Max(prev[j], cur[j - 1]);
+                cur[j] = ai == b[j - 1] ? prev[j - 1] + 1 : Math.Max(prev[j], cur[j - 1]);
             }
 
             (prev, cur) = (cur, prev);
         }
 
-        return 2.0 * prev[b.Count] / (a.Count + b.Count);
+        return 2.0 * prev[b.Length] / (a.Length + b.Length);
     }
 
     /// <summary>Best of Dice over content terms and best-window containment of the shorter quote's terms in the longer.</summary>
-    internal static double Semantic(QuoteTerms shorter, QuoteTerms longer)
+    internal static double Semantic(QuoteTerms shorter, QuoteTerms longer, int common)
     {
         var s = shorter.ContentSet;
         var l = longer.ContentSet;
-        if (s.Count == 0 || l.Count == 0)
+        if (s.Length == 0 || l.Length == 0)
         {
             return 0;
         }
 
-        var common = 0;
-        foreach (var t in s)
-        {
-            if (l.Contains(t))
-            {
-                common++;
-            }
-        }
-
-        var dice = 2.0 * common / (s.Count + l.Count);
-        if (s.Count < MinContainedWords || common < MinContainedWords)
+        var dice = 2.0 * common / (s.Length + l.Length);
+        if (s.Length < MinContainedWords || common < MinContainedWords)
         {
             return dice;
         }
@@ -340,32 +329,32 @@ public sealed class CoverageComparer
 
     private static double WindowContainment(QuoteTerms shorter, QuoteTerms longer)
     {
-        var window = Math.Max(shorter.ContentSet.Count + 2, (int)Math.Ceiling(shorter.Content.Count * WindowStretch));
-        if (window >= longer.Content.Count)
-        {
-            return Fraction(shorter.ContentSet, longer.Content, 0, longer.Content.Count);
-        }
-
-        // Slide the window, counting how often each of the shorter quote's terms is inside it.
         var terms = shorter.ContentSet;
         var seq = longer.Content;
-        var inside = new Dictionary<string, int>(StringComparer.Ordinal);
+        var window = Math.Max(terms.Length + 2, (int)Math.Ceiling(shorter.Content.Length * WindowStretch));
+        window = Math.Min(window, seq.Length);
+
+        // Slide the window, counting how often each of the shorter quote's terms (by its index in the sorted set) is inside.
+        Span<int> slot = seq.Length <= 256 ? stackalloc int[seq.Length] : new int[seq.Length];
+        for (var i = 0; i < seq.Length; i++)
+        {
+            slot[i] = Array.BinarySearch(terms, seq[i]);
+        }
+
+        Span<int> inside = terms.Length <= 256 ? stackalloc int[terms.Length] : new int[terms.Length];
+        inside.Clear();
         var found = 0;
         var best = 0;
-        for (var i = 0; i < seq.Count; i++)
+        for (var i = 0; i < seq.Length; i++)
         {
-            if (terms.Contains(seq[i]))
+            if (slot[i] >= 0 && inside[slot[i]]++ == 0)
             {
-                var n = inside.GetValueOrDefault(seq[i]);
-                found += n == 0 ? 1 : 0;
-                inside[seq[i]] = n + 1;
+                found++;
             }
 
-            if (i >= window && terms.Contains(seq[i - window]))
+            if (i >= window && slot[i - window] >= 0 && --inside[slot[i - window]] == 0)
             {
-                var n = inside[seq[i - window]] - 1;
-                found -= n == 0 ? 1 : 0;
-                inside[seq[i - window]] = n;
+                found--;
             }
 
             if (i >= window - 1)
@@ -374,40 +363,7 @@ public sealed class CoverageComparer
             }
         }
 
-        return (double)best / terms.Count;
-    }
-
-    private static double Fraction(HashSet<string> terms, List<string> sequence, int start, int length)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = start; i < start + length; i++)
-        {
-            if (terms.Contains(sequence[i]))
-            {
-                found.Add(sequence[i]);
-            }
-        }
-
-        return (double)found.Count / terms.Count;
-    }
-
-    private static bool ContainsRun(List<string> longer, List<string> shorter)
-    {
-        for (var i = 0; i + shorter.Count <= longer.Count; i++)
-        {
-            var k = 0;
-            while (k < shorter.Count && string.Equals(longer[i + k], shorter[k], StringComparison.Ordinal))
-            {
-                k++;
-            }
-
-            if (k == shorter.Count)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (double)best / terms.Length;
     }
 
     internal static Dictionary<string, int> ArticleOrder(Story story, IReadOnlyList<Article> articles)
