@@ -262,9 +262,15 @@ public sealed class CoverageComparer
         }
 
         // Near-equal lengths with small edits are near_verbatim even when one side only adds words ("The relations ...");
-        // verbatim containment is for a quote that is an excerpt of a clearly longer one. The LCS is at most the shorter
-        // quote, so pairs of very different lengths skip it.
+        // verbatim containment is for a quote that is an excerpt of a clearly longer one.
+        // The LCS is at most the shorter quote and at most the words both use (a merge of the sorted word ids), so most
+        // pairs of a large story skip the quadratic LCS table.
         var lcsBound = 2.0 * shorter.Lower.Length / (a.Lower.Length + b.Lower.Length);
+        if (lcsBound >= options.NearVerbatimThreshold)
+        {
+            lcsBound = 2.0 * QuoteTerms.CountCommon(a.LowerSorted, b.LowerSorted) / (a.Lower.Length + b.Lower.Length);
+        }
+
         var lcs = lcsBound >= options.NearVerbatimThreshold ? LcsRatio(a.Lower, b.Lower) : 0;
         if (lcs >= options.NearVerbatimThreshold)
         {

@@ -76,6 +76,8 @@ internal sealed class QuoteTerms
         }
 
         Lower = [.. lower];
+        LowerSorted = [.. lower];
+        Array.Sort(LowerSorted);
         Content = [.. content];
         ContentSet = Distinct(content);
         Numbers = Distinct(numbers);
@@ -137,13 +139,16 @@ internal sealed class QuoteTerms
     /// <summary>Ids of the lowercased words, in text order.</summary>
     public int[] Lower { get; }
 
+    /// <summary><see cref="Lower"/> sorted: the multiset intersection of two texts' words bounds their LCS.</summary>
+    public int[] LowerSorted { get; }
+
     /// <summary>Ids of the canonical content terms in text order.</summary>
     public int[] Content { get; }
 
     /// <summary>Ids of the distinct content terms, sorted.</summary>
     public int[] ContentSet { get; }
 
-    /// <summary>How many ids two sorted id sets share (merge intersection).</summary>
+    /// <summary>How many ids two sorted id arrays share, duplicates counted as often as both have them (merge intersection).</summary>
     public static int CountCommon(int[] a, int[] b)
     {
         int i = 0, j = 0, n = 0;
