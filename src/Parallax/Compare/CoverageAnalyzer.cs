@@ -229,8 +229,9 @@ public sealed class CoverageAnalyzer
                 channels[name] = (entry.Articles, entry.Quotes + 1);
             }
 
-            // Via is nearest first; a chain reads from the source to the outlet that published it.
-            var chain = q.Via.Reverse().ToList();
+            // Via is nearest to the speaker first ("he told Sputnik, Press TV reported" is [Sputnik, Press TV]), which is
+            // already the order a chain reads in: from the source to the outlet that published it.
+            var chain = q.Via.ToList();
             var outlet = articleById[q.Article].Outlet ?? q.Article;
             if (!string.Equals(chain[^1], outlet, StringComparison.OrdinalIgnoreCase))
             {
