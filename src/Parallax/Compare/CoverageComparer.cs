@@ -202,10 +202,11 @@ public sealed class CoverageComparer
 
                 var ta = Part(a, pa);
                 var tb = Part(b, pb);
-                if (Score(ta, tb) is { } match && (best is null || match.Rank > best.Value.Match.Rank))
+                if (Score(ta, tb) is { } match && (best is null || match.Rank >= best.Value.Match.Rank))
                 {
-                    // A part that is an excerpt of the other side's whole takes only its own slot: the excerpt rule
-                    // already leaves the longer side free.
+                    // On a tie the part wins: it says which statement of the longer text matched, so the other parts stay
+                    // free for other quotes and the diff shows the matched part. Its excerpt side is dropped: the slots
+                    // of the part already leave the rest of the longer text free.
                     best = new PartMatch(match with { Excerpt = ExcerptSide.None }, pa, pb);
                 }
             }
@@ -282,6 +283,13 @@ public sealed class CoverageComparer
         if (shorter.Lower.Length >= MinContainedWords && longer.Lower.AsSpan().IndexOf(shorter.Lower) >= 0)
         {
             return new Match(AlignmentRelations.Verbatim, 1, VerbatimTier + 1, excerpt);
+        }
+
+        // Reworded statements keep their figures: two that both give figures but share none report different facts
+        // ("14 ships were waiting" on Monday, "23 vessels" on Wednesday).
+        if (a.Numbers.Length > 0 && b.Numbers.Length > 0 && QuoteTerms.CountCommon(a.Numbers, b.Numbers) == 0)
+        {
+            return null;
         }
 
         // Dice and window containment are both at most common / (the smaller term set): skip pairs that cannot reach the bar.
