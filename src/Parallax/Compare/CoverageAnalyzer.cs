@@ -113,9 +113,10 @@ public sealed class CoverageAnalyzer
             var anyQuote = members.Any(m => units[m].Quote is not null);
             var speaker = members.Select(m => units[m].Quote is { } q ? speakerOf.GetValueOrDefault(q) : null).FirstOrDefault(s => s is not null);
             var carriers = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var m in members)
             {
-                if (!carriers.Contains(units[m].Article, StringComparer.Ordinal))
+                if (seen.Add(units[m].Article))
                 {
                     carriers.Add(units[m].Article);
                 }
@@ -137,31 +138,58 @@ public sealed class CoverageAnalyzer
 
     private static List<ArticleCoverage> PerArticle(IReadOnlyList<Article> articles, Dictionary<string, int> order, List<Statement> statements)
     {
+        // Which statements each article carries, built once: a 50-article story has thousands of statements.
+        var carriedBy = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            foreach (var a in statements[i].Articles)
+            {
+                if (!carriedBy.TryGetValue(a, out var list))
+                {
+                    list = [];
+                    carriedBy[a] = list;
+                }
+
+                list.Add(i);
+            }
+        }
+
+        // Statements most articles carry are the candidates for what an article leaves out.
         var others = articles.Count - 1;
+        var widelyCarried = new List<int>();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var n = statements[i].Articles.Count;
+            if (n >= LeftOutMinArticles && n > LeftOutShare * others)
+            {
+                widelyCarried.Add(i);
+            }
+        }
+
         var result = new List<ArticleCoverage>();
         foreach (var article in articles.OrderBy(a => order[a.Id]))
         {
+            var mine = carriedBy.GetValueOrDefault(article.Id) ?? [];
             var only = new List<string>();
-            var left = new List<string>();
-            var carried = 0;
-            foreach (var s in statements)
+            foreach (var i in mine)
             {
-                var here = s.Articles.Contains(article.Id, StringComparer.Ordinal);
-                if (here)
+                if (statements[i].Articles.Count == 1 && others > 0)
                 {
-                    carried++;
-                    if (s.Articles.Count == 1 && others > 0)
-                    {
-                        only.Add(s.Id);
-                    }
-                }
-                else if (s.Articles.Count >= LeftOutMinArticles && s.Articles.Count > LeftOutShare * others)
-                {
-                    left.Add(s.Id);
+                    only.Add(statements[i].Id);
                 }
             }
 
-            result.Add(new ArticleCoverage { Article = article.Id, Outlet = article.Outlet, Carried = carried, OnlyHere = only, LeftOut = left });
+            var left = new List<string>();
+            var here = new HashSet<int>(mine);
+            foreach (var i in widelyCarried)
+            {
+                if (!here.Contains(i))
+                {
+                    left.Add(statements[i].Id);
+                }
+            }
+
+            result.Add(new ArticleCoverage { Article = article.Id, Outlet = article.Outlet, Carried = mine.Count, OnlyHere = only, LeftOut = left });
         }
 
         return result;
@@ -201,8 +229,9 @@ public sealed class CoverageAnalyzer
                 channels[name] = (entry.Articles, entry.Quotes + 1);
             }
 
-            // Via is nearest first; a chain reads from the source to the outlet that published it.
-            var chain = q.Via.Reverse().ToList();
+            // Via is nearest to the speaker first ("he told Sputnik, Press TV reported" is [Sputnik, Press TV]), which is
+            // already the order a chain reads in: from the source to the outlet that published it.
+            var chain = q.Via.ToList();
             var outlet = articleById[q.Article].Outlet ?? q.Article;
             if (!string.Equals(chain[^1], outlet, StringComparison.OrdinalIgnoreCase))
             {
@@ -212,6 +241,27 @@ public sealed class CoverageAnalyzer
             if (seenChains.Add(q.Article + "\u0001" + string.Join('\u0001', chain)))
             {
                 chains.Add(new CitationChain(q.Article, q.Id, chain));
+            }
+        }
+
+        // Statements at least two articles carry, per carrying article.
+        var sharedBy = new Dictionary<string, List<Statement>>(StringComparer.Ordinal);
+        foreach (var s in statements)
+        {
+            if (s.Articles.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (var a in s.Articles)
+            {
+                if (!sharedBy.TryGetValue(a, out var list))
+                {
+                    list = [];
+                    sharedBy[a] = list;
+                }
+
+                list.Add(s);
             }
         }
 
@@ -226,12 +276,8 @@ public sealed class CoverageAnalyzer
 
             var first = new List<string>();
             var repeats = 0;
-            foreach (var s in statements)
+            foreach (var s in sharedBy.GetValueOrDefault(article.Id) ?? [])
             {
-                if (s.Articles.Count < 2 || !s.Articles.Contains(article.Id, StringComparer.Ordinal))
-                {
-                    continue;
-                }
 
                 if (s.FirstArticle == article.Id)
                 {

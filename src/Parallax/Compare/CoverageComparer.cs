@@ -33,6 +33,9 @@ public sealed class CoverageComparer
     /// a whole extra sentence in the longer quote, while quotes of similar length stay one-to-one.</summary>
     internal const double ExcerptLengthRatio = 0.67;
 
+    /// <summary>Two texts are searched part by part only when their wholes share this many content terms.</summary>
+    internal const int MinSharedPartTerms = 2;
+
     private const int ScoreDecimals = 3;
 
     // Greedy matching prefers surface evidence: any verbatim match over any near-verbatim one over any paraphrase.
@@ -78,6 +81,7 @@ public sealed class CoverageComparer
             }
         }
 
+        var table = new TermTable();
         var order = ArticleOrder(story, articles);
         var byArticle = new SortedDictionary<int, List<(Quote Quote, QuoteTerms Terms, SpeakerKey Speaker)>>();
         foreach (var q in quotes)
@@ -93,7 +97,7 @@ public sealed class CoverageComparer
                 byArticle[rank] = list;
             }
 
-            list.Add((q, new QuoteTerms(q.Text), SpeakerKey.Of(q, speakerById)));
+            list.Add((q, new QuoteTerms(q.Text, table, split: true), SpeakerKey.Of(q, speakerById)));
         }
 
         var groups = byArticle.Values.ToList();
@@ -108,7 +112,7 @@ public sealed class CoverageComparer
                     continue;
                 }
 
-                var matches = new List<(int A, int B, Match Match)>();
+                var matches = new List<(int A, int B, PartMatch Match)>();
                 for (var x = 0; x < groups[ai].Count; x++)
                 {
                     for (var y = 0; y < groups[bi].Count; y++)
@@ -118,7 +122,7 @@ public sealed class CoverageComparer
                             continue;
                         }
 
-                        var match = Score(groups[ai][x].Terms, groups[bi][y].Terms);
+                        var match = BestMatch(groups[ai][x].Terms, groups[bi][y].Terms);
                         if (match is not null)
                         {
                             matches.Add((x, y, match.Value));
@@ -126,35 +130,24 @@ public sealed class CoverageComparer
                     }
                 }
 
-                // Greedy one-to-one by score; ties go to the earlier quotes so the result is deterministic.
-                matches.Sort((p, q) => p.Match.Rank != q.Match.Rank ? q.Match.Rank.CompareTo(p.Match.Rank)
+                // Greedy by score; ties go to the earlier quotes so the result is deterministic. Each quote has one slot
+                // per statement part: a match takes the slots of the parts it matched (all of them for a whole quote),
+                // so a quote carrying two statements can align with two quotes of the other article, one per statement.
+                matches.Sort((p, q) => p.Match.Match.Rank != q.Match.Match.Rank ? q.Match.Match.Rank.CompareTo(p.Match.Match.Rank)
                     : p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
-                var usedA = new HashSet<int>();
-                var usedB = new HashSet<int>();
-                foreach (var (x, y, match) in matches)
+                var usedA = new uint[groups[ai].Count];
+                var usedB = new uint[groups[bi].Count];
+                var paired = new HashSet<(int, int)>();
+                foreach (var (x, y, part) in matches)
                 {
-                    // An excerpt takes its one best match, but the longer quote it sits in stays free: one outlet often
-                    // quotes as one block what another quotes sentence by sentence.
-                    var takeA = match.Excerpt != ExcerptSide.B;
-                    var takeB = match.Excerpt != ExcerptSide.A;
-                    if (usedA.Contains(x) || usedB.Contains(y))
+                    var (takeA, takeB) = Slots(part, groups[ai][x].Terms, groups[bi][y].Terms);
+                    if ((usedA[x] & takeA) != 0 || (usedB[y] & takeB) != 0 || (takeA == 0 && takeB == 0) || !paired.Add((x, y)))
                     {
-                        if ((takeA && usedA.Contains(x)) || (takeB && usedB.Contains(y)) || (!takeA && !takeB))
-                        {
-                            continue;
-                        }
+                        continue;
                     }
 
-                    if (takeA)
-                    {
-                        usedA.Add(x);
-                    }
-
-                    if (takeB)
-                    {
-                        usedB.Add(y);
-                    }
-
+                    usedA[x] |= takeA;
+                    usedB[y] |= takeB;
                     var a = groups[ai][x].Quote;
                     var b = groups[bi][y].Quote;
                     var alignment = new Alignment
@@ -162,9 +155,9 @@ public sealed class CoverageComparer
                         Story = story.Id,
                         A = a.Id,
                         B = b.Id,
-                        Relation = match.Relation,
-                        Score = Math.Round(match.Score, ScoreDecimals, MidpointRounding.AwayFromZero),
-                        Diff = WordDiff.Diff(groups[ai][x].Terms.Words, groups[bi][y].Terms.Words),
+                        Relation = part.Match.Relation,
+                        Score = Math.Round(part.Match.Score, ScoreDecimals, MidpointRounding.AwayFromZero),
+                        Diff = WordDiff.Diff(Part(groups[ai][x].Terms, part.PartA).Words, Part(groups[bi][y].Terms, part.PartB).Words),
                     };
                     result.Add((ranks[ai], a.Start, ranks[bi], b.Start, alignment));
                 }
@@ -179,87 +172,168 @@ public sealed class CoverageComparer
         return result.ConvertAll(r => r.Alignment);
     }
 
+    /// <summary>
+    /// The best match of two texts over their wholes and their statement parts (<see cref="QuoteTerms.Parts"/>):
+    /// one outlet's long quote and another's short one report the same statement when a part of the one matches the
+    /// other. Part -1 is the whole text.
+    /// </summary>
+    internal PartMatch? BestMatch(QuoteTerms a, QuoteTerms b)
+    {
+        var whole = Score(a, b);
+        if (whole is { } w && w.Excerpt == ExcerptSide.None && w.Relation != AlignmentRelations.Paraphrase)
+        {
+            return new PartMatch(w, -1, -1);
+        }
+
+        PartMatch? best = whole is { } m ? new PartMatch(m, -1, -1) : null;
+        if ((a.Parts.Count == 0 && b.Parts.Count == 0) || !SharesContent(a, b))
+        {
+            return best;
+        }
+
+        for (var pa = -1; pa < a.Parts.Count; pa++)
+        {
+            for (var pb = -1; pb < b.Parts.Count; pb++)
+            {
+                if (pa < 0 && pb < 0)
+                {
+                    continue;
+                }
+
+                var ta = Part(a, pa);
+                var tb = Part(b, pb);
+                if (Score(ta, tb) is { } match && (best is null || match.Rank >= best.Value.Match.Rank))
+                {
+                    // On a tie the part wins: it says which statement of the longer text matched, so the other parts stay
+                    // free for other quotes and the diff shows the matched part. Its excerpt side is dropped: the slots
+                    // of the part already leave the rest of the longer text free.
+                    best = new PartMatch(match with { Excerpt = ExcerptSide.None }, pa, pb);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Slots (one bit per part; all bits for the whole) a match takes on each side.</summary>
+    internal static (uint A, uint B) Slots(PartMatch match, QuoteTerms a, QuoteTerms b)
+    {
+        var allA = All(a);
+        var allB = All(b);
+        var takeA = match.PartA < 0 ? allA : 1u << match.PartA;
+        var takeB = match.PartB < 0 ? allB : 1u << match.PartB;
+        if (match.PartA < 0 && match.PartB < 0)
+        {
+            // An excerpt takes its one best match, but the longer quote it sits in stays free: one outlet often quotes
+            // as one block what another quotes sentence by sentence.
+            takeA = match.Match.Excerpt == ExcerptSide.B ? 0 : allA;
+            takeB = match.Match.Excerpt == ExcerptSide.A ? 0 : allB;
+        }
+
+        return (takeA, takeB);
+
+        static uint All(QuoteTerms t) => t.Parts.Count == 0 ? 1u : t.Parts.Count >= 32 ? uint.MaxValue : (1u << t.Parts.Count) - 1;
+    }
+
+    internal static QuoteTerms Part(QuoteTerms t, int part) => part < 0 ? t : t.Parts[part].Terms;
+
+    private static bool SharesContent(QuoteTerms a, QuoteTerms b) =>
+        QuoteTerms.CountCommon(a.ContentSet, b.ContentSet) >= MinSharedPartTerms;
+
     /// <summary>Relation and score of two quotes, or null when they do not report the same statement.</summary>
     internal Match? Score(QuoteTerms a, QuoteTerms b)
     {
-        if (a.Lower.Count == 0 || b.Lower.Count == 0)
+        if (a.Lower.Length == 0 || b.Lower.Length == 0)
         {
             return null;
         }
 
-        var (shorter, longer) = a.Lower.Count <= b.Lower.Count ? (a, b) : (b, a);
-        if (a.Lower.SequenceEqual(b.Lower))
+        var (shorter, longer) = a.Lower.Length <= b.Lower.Length ? (a, b) : (b, a);
+        if (a.Lower.AsSpan().SequenceEqual(b.Lower))
         {
             return new Match(AlignmentRelations.Verbatim, 1, VerbatimTier + 1);
         }
 
         // Two quotes with content words but none in common report different things whatever their function words; this
-        // cheap test spares the word-level work for most pairs of a large story.
-        if (shorter.ContentSet.Count > 0 && !shorter.ContentSet.Overlaps(longer.ContentSet))
+        // cheap test (a merge of two sorted id arrays) spares the word-level work for most pairs of a large story.
+        var common = QuoteTerms.CountCommon(shorter.ContentSet, longer.ContentSet);
+        if (shorter.ContentSet.Length > 0 && common == 0)
         {
             return null;
         }
 
         // Near-equal lengths with small edits are near_verbatim even when one side only adds words ("The relations ...");
-        // verbatim containment is for a quote that is an excerpt of a clearly longer one. The LCS is at most the shorter
-        // quote, so pairs of very different lengths skip it.
-        var lcsBound = 2.0 * shorter.Lower.Count / (a.Lower.Count + b.Lower.Count);
+        // verbatim containment is for a quote that is an excerpt of a clearly longer one.
+        // The LCS is at most the shorter quote and at most the words both use (a merge of the sorted word ids), so most
+        // pairs of a large story skip the quadratic LCS table.
+        var lcsBound = 2.0 * shorter.Lower.Length / (a.Lower.Length + b.Lower.Length);
+        if (lcsBound >= options.NearVerbatimThreshold)
+        {
+            lcsBound = 2.0 * QuoteTerms.CountCommon(a.LowerSorted, b.LowerSorted) / (a.Lower.Length + b.Lower.Length);
+        }
+
         var lcs = lcsBound >= options.NearVerbatimThreshold ? LcsRatio(a.Lower, b.Lower) : 0;
         if (lcs >= options.NearVerbatimThreshold)
         {
             return new Match(AlignmentRelations.NearVerbatim, lcs, NearVerbatimTier + lcs);
         }
 
-        var excerpt = shorter.Lower.Count > ExcerptLengthRatio * longer.Lower.Count ? ExcerptSide.None
+        var excerpt = shorter.Lower.Length > ExcerptLengthRatio * longer.Lower.Length ? ExcerptSide.None
             : ReferenceEquals(shorter, a) ? ExcerptSide.A : ExcerptSide.B;
-        if (shorter.Lower.Count >= MinContainedWords && ContainsRun(longer.Lower, shorter.Lower))
+        if (shorter.Lower.Length >= MinContainedWords && longer.Lower.AsSpan().IndexOf(shorter.Lower) >= 0)
         {
             return new Match(AlignmentRelations.Verbatim, 1, VerbatimTier + 1, excerpt);
         }
 
-        var semantic = Semantic(shorter, longer);
+        // Reworded statements keep their figures: two that both give figures but share none report different facts
+        // ("14 ships were waiting" on Monday, "23 vessels" on Wednesday).
+        if (a.Numbers.Length > 0 && b.Numbers.Length > 0 && QuoteTerms.CountCommon(a.Numbers, b.Numbers) == 0)
+        {
+            return null;
+        }
+
+        // Dice and window containment are both at most common / (the smaller term set): skip pairs that cannot reach the bar.
+        var smaller = Math.Min(shorter.ContentSet.Length, longer.ContentSet.Length);
+        if (smaller == 0 || (double)common / smaller < options.ParaphraseThreshold)
+        {
+            return null;
+        }
+
+        var semantic = Semantic(shorter, longer, common);
         return semantic >= options.ParaphraseThreshold ? new Match(AlignmentRelations.Paraphrase, semantic, semantic, excerpt) : null;
     }
 
-    /// <summary>2·LCS / (|a| + |b|) over lowercased words.</summary>
-    internal static double LcsRatio(List<string> a, List<string> b)
+    /// <summary>2·LCS / (|a| + |b|) over lowercased word ids.</summary>
+    internal static double LcsRatio(int[] a, int[] b)
     {
-        var prev = new int[b.Count + 1];
-        var cur = new int[b.Count + 1];
-        for (var i = 1; i <= a.Count; i++)
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
         {
-            for (var j = 1; j <= b.Count; j++)
+            var ai = a[i - 1];
+            for (var j = 1; j <= b.Length; j++)
             {
-                cur[j] = string.Equals(a[i - 1], b[j - 1], StringComparison.Ordinal) ? prev[j - 1] + 1 : Math.Max(prev[j], cur[j - 1]);
+                cur[j] = ai == b[j - 1] ? prev[j - 1] + 1 : Math.Max(prev[j], cur[j - 1]);
             }
 
             (prev, cur) = (cur, prev);
         }
 
-        return 2.0 * prev[b.Count] / (a.Count + b.Count);
+        return 2.0 * prev[b.Length] / (a.Length + b.Length);
     }
 
     /// <summary>Best of Dice over content terms and best-window containment of the shorter quote's terms in the longer.</summary>
-    internal static double Semantic(QuoteTerms shorter, QuoteTerms longer)
+    internal static double Semantic(QuoteTerms shorter, QuoteTerms longer, int common)
     {
         var s = shorter.ContentSet;
         var l = longer.ContentSet;
-        if (s.Count == 0 || l.Count == 0)
+        if (s.Length == 0 || l.Length == 0)
         {
             return 0;
         }
 
-        var common = 0;
-        foreach (var t in s)
-        {
-            if (l.Contains(t))
-            {
-                common++;
-            }
-        }
-
-        var dice = 2.0 * common / (s.Count + l.Count);
-        if (s.Count < MinContainedWords || common < MinContainedWords)
+        var dice = 2.0 * common / (s.Length + l.Length);
+        if (s.Length < MinContainedWords || common < MinContainedWords)
         {
             return dice;
         }
@@ -269,32 +343,32 @@ public sealed class CoverageComparer
 
     private static double WindowContainment(QuoteTerms shorter, QuoteTerms longer)
     {
-        var window = Math.Max(shorter.ContentSet.Count + 2, (int)Math.Ceiling(shorter.Content.Count * WindowStretch));
-        if (window >= longer.Content.Count)
-        {
-            return Fraction(shorter.ContentSet, longer.Content, 0, longer.Content.Count);
-        }
-
-        // Slide the window, counting how often each of the shorter quote's terms is inside it.
         var terms = shorter.ContentSet;
         var seq = longer.Content;
-        var inside = new Dictionary<string, int>(StringComparer.Ordinal);
+        var window = Math.Max(terms.Length + 2, (int)Math.Ceiling(shorter.Content.Length * WindowStretch));
+        window = Math.Min(window, seq.Length);
+
+        // Slide the window, counting how often each of the shorter quote's terms (by its index in the sorted set) is inside.
+        Span<int> slot = seq.Length <= 256 ? stackalloc int[seq.Length] : new int[seq.Length];
+        for (var i = 0; i < seq.Length; i++)
+        {
+            slot[i] = Array.BinarySearch(terms, seq[i]);
+        }
+
+        Span<int> inside = terms.Length <= 256 ? stackalloc int[terms.Length] : new int[terms.Length];
+        inside.Clear();
         var found = 0;
         var best = 0;
-        for (var i = 0; i < seq.Count; i++)
+        for (var i = 0; i < seq.Length; i++)
         {
-            if (terms.Contains(seq[i]))
+            if (slot[i] >= 0 && inside[slot[i]]++ == 0)
             {
-                var n = inside.GetValueOrDefault(seq[i]);
-                found += n == 0 ? 1 : 0;
-                inside[seq[i]] = n + 1;
+                found++;
             }
 
-            if (i >= window && terms.Contains(seq[i - window]))
+            if (i >= window && slot[i - window] >= 0 && --inside[slot[i - window]] == 0)
             {
-                var n = inside[seq[i - window]] - 1;
-                found -= n == 0 ? 1 : 0;
-                inside[seq[i - window]] = n;
+                found--;
             }
 
             if (i >= window - 1)
@@ -303,40 +377,7 @@ public sealed class CoverageComparer
             }
         }
 
-        return (double)best / terms.Count;
-    }
-
-    private static double Fraction(HashSet<string> terms, List<string> sequence, int start, int length)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = start; i < start + length; i++)
-        {
-            if (terms.Contains(sequence[i]))
-            {
-                found.Add(sequence[i]);
-            }
-        }
-
-        return (double)found.Count / terms.Count;
-    }
-
-    private static bool ContainsRun(List<string> longer, List<string> shorter)
-    {
-        for (var i = 0; i + shorter.Count <= longer.Count; i++)
-        {
-            var k = 0;
-            while (k < shorter.Count && string.Equals(longer[i + k], shorter[k], StringComparison.Ordinal))
-            {
-                k++;
-            }
-
-            if (k == shorter.Count)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (double)best / terms.Length;
     }
 
     internal static Dictionary<string, int> ArticleOrder(Story story, IReadOnlyList<Article> articles)
@@ -367,6 +408,9 @@ public sealed class CoverageComparer
 
     /// <param name="Rank">Tier plus score: the order used by the one-to-one greedy matching.</param>
     internal readonly record struct Match(string Relation, double Score, double Rank, ExcerptSide Excerpt = ExcerptSide.None);
+
+    /// <param name="PartA">Index of the part of A that matched, or -1 for the whole text.</param>
+    internal readonly record struct PartMatch(Match Match, int PartA, int PartB);
 
     /// <summary>Which quote of a match is an excerpt of the other (clearly shorter), if any.</summary>
     internal enum ExcerptSide

@@ -1,20 +1,36 @@
 using System.Text;
+using Parallax.Compare;
 using Parallax.Model;
 
 namespace Parallax.Pipeline;
 
 /// <summary>
-/// Renders a report as Markdown for people: per story, who covered it, who said what, the same statement in
-/// each outlet's version with a word diff, and what each outlet alone reports.
+/// Renders a report as Markdown for people: per story, who covered it and when (the timeline), who said what, the
+/// same statement in each outlet's version with a word diff, the same fact across outlets, what each outlet alone
+/// reports and what it leaves out, and who cited whom. The coverage analysis is the one JSON and HTML carry
+/// (<see cref="CoverageReport"/>).
 /// </summary>
 public static class MarkdownReportWriter
 {
-    /// <summary>Quotes listed per article under "only in this outlet" before the list is cut short.</summary>
-    private const int MaxSoloQuotesPerArticle = 6;
+    /// <summary>Statements listed per article under "only here" or "left out" before the list is cut short.</summary>
+    private const int MaxStatementsPerArticle = 6;
 
-    public static string Write(Report report)
+    /// <summary>Fact pairs listed per story before the list is cut short: a 50-article story has hundreds.</summary>
+    private const int MaxFactPairsPerStory = 30;
+
+    public static string Write(Report report) => Write(report, null);
+
+    /// <summary>As <see cref="Write(Report)"/>, with the coverage already computed (<see cref="CoverageReport.Analyze"/>).</summary>
+    public static string Write(Report report, IReadOnlyList<StoryCoverage>? coverage)
     {
         ArgumentNullException.ThrowIfNull(report);
+        coverage ??= CoverageReport.Analyze(report);
+        var byStory = new Dictionary<string, StoryCoverage>(StringComparer.Ordinal);
+        foreach (var c in coverage)
+        {
+            byStory.TryAdd(c.Story, c);
+        }
+
         var sb = new StringBuilder();
         var articles = report.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var speakers = report.Speakers.ToDictionary(s => s.Id, StringComparer.Ordinal);
@@ -24,12 +40,13 @@ public static class MarkdownReportWriter
         sb.AppendLine("# Parallax coverage report").AppendLine();
         sb.AppendLine($"{Count(report.Articles.Count, "article")} from {Count(outlets, "outlet")} in {Count(report.Stories.Count, "story", "stories")}; " +
                       $"{Count(report.Quotes.Count, "quote")} by {Count(report.Speakers.Count, "speaker")}; " +
-                      $"{Count(report.Alignments.Count, "aligned statement pair")}; {Count(report.Rejected.Count, "input")} rejected.");
+                      $"{Count(report.Alignments.Count, "aligned quote pair")}, {Count(coverage.Sum(c => c.ClaimAlignments.Count), "aligned fact pair")}; " +
+                      $"{Count(report.Rejected.Count, "input")} rejected.");
         sb.AppendLine();
 
         foreach (var story in report.Stories)
         {
-            WriteStory(sb, story, report, articles, speakers, quotes);
+            WriteStory(sb, story, report, byStory.GetValueOrDefault(story.Id), articles, speakers, quotes);
         }
 
         if (report.Rejected.Count > 0)
@@ -51,6 +68,7 @@ public static class MarkdownReportWriter
         StringBuilder sb,
         Story story,
         Report report,
+        StoryCoverage? coverage,
         Dictionary<string, Article> articles,
         Dictionary<string, Speaker> speakers,
         Dictionary<string, Quote> quotes)
@@ -59,7 +77,10 @@ public static class MarkdownReportWriter
         var span = story.FirstPublished == story.LastPublished ? story.FirstPublished : $"{story.FirstPublished} to {story.LastPublished}";
         sb.AppendLine($"Story `{story.Id}`: {Count(story.Articles.Count, "article")} from {string.Join(", ", story.Outlets)}{(span is null ? "" : $", {span}")}.");
         sb.AppendLine();
-        sb.AppendLine("| published | outlet | headline | authors | note |").AppendLine("|---|---|---|---|---|");
+        // The timeline: the story's articles earliest first, with what each was first to carry and what it repeated.
+        var timeline = coverage?.Provenance.Timeline.ToDictionary(t => t.Article, StringComparer.Ordinal);
+        sb.AppendLine("### Timeline").AppendLine();
+        sb.AppendLine("| published | outlet | headline | authors | first to report | repeats | note |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var id in story.Articles)
         {
             if (!articles.TryGetValue(id, out var a))
@@ -67,8 +88,10 @@ public static class MarkdownReportWriter
                 continue;
             }
 
-            var note = a.DuplicateOf is null ? "" : $"near-copy of `{a.DuplicateOf}`";
-            sb.AppendLine($"| {a.Published ?? "?"} | {Cell(a.Outlet ?? "?")} | {Cell(a.Title ?? a.Id)} | {Cell(string.Join(", ", a.Authors))} | {note} |");
+            var note = a.DuplicateOf is null ? "" : $"near-copy of {Cell(OutletOf(articles, a.DuplicateOf))} (`{a.DuplicateOf}`)";
+            var t = timeline?.GetValueOrDefault(id);
+            sb.AppendLine($"| {a.Published ?? "?"} | {Cell(a.Outlet ?? "?")} | {Cell(a.Title ?? a.Id)} | {Cell(string.Join(", ", a.Authors))} | " +
+                          $"{(t is null ? "" : Count(t.FirstReports.Count, "statement"))} | {t?.Repeats.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""} | {note} |");
         }
 
         sb.AppendLine();
@@ -97,7 +120,6 @@ public static class MarkdownReportWriter
         }
 
         var alignments = report.Alignments.Where(a => a.Story == story.Id).ToList();
-        var aligned = new HashSet<string>(StringComparer.Ordinal);
         if (alignments.Count > 0)
         {
             sb.AppendLine("### The same statement across outlets").AppendLine();
@@ -108,8 +130,6 @@ public static class MarkdownReportWriter
                     continue;
                 }
 
-                aligned.Add(qa.Id);
-                aligned.Add(qb.Id);
                 var who = qa.Speaker is { } sid && speakers.TryGetValue(sid, out var sp) ? sp.Name : "unattributed";
                 sb.AppendLine($"**{Inline(who)}**, {al.Relation.Replace('_', ' ')} (score {al.Score:0.00}):").AppendLine();
                 sb.AppendLine($"> {Inline(OutletOf(articles, qa.Article))}{Via(qa)}: {Inline(qa.Text)}").AppendLine(">");
@@ -118,27 +138,126 @@ public static class MarkdownReportWriter
             }
         }
 
-        var solo = storyQuotes.Where(q => !aligned.Contains(q.Id)).GroupBy(q => q.Article, StringComparer.Ordinal).ToList();
-        if (solo.Count > 0 && story.Articles.Count > 1)
+        if (coverage is null)
         {
-            sb.AppendLine("### Only in one outlet").AppendLine();
-            foreach (var group in solo)
+            return;
+        }
+
+        if (coverage.ClaimAlignments.Count > 0)
+        {
+            sb.AppendLine("### The same fact across outlets").AppendLine();
+            foreach (var c in coverage.ClaimAlignments.Take(MaxFactPairsPerStory))
             {
-                sb.AppendLine($"**{Inline(OutletOf(articles, group.Key))}** (`{group.Key}`):").AppendLine();
-                foreach (var q in group.Take(MaxSoloQuotesPerArticle))
-                {
-                    var who = q.Speaker is { } sid && speakers.TryGetValue(sid, out var sp) ? sp.Name : q.SpeakerMention ?? "unattributed";
-                    sb.AppendLine($"- {Inline(who)}, {q.Kind}: {Inline(Shorten(q.Text))}{Via(q)}");
-                }
+                var textA = articles.TryGetValue(c.A, out var a) ? a.Body[c.AStart..c.AEnd] : "";
+                var textB = articles.TryGetValue(c.B, out var b) ? b.Body[c.BStart..c.BEnd] : "";
+                sb.AppendLine($"{c.Relation.Replace('_', ' ')} (score {c.Score:0.00}):").AppendLine();
+                sb.AppendLine($"> {Inline(OutletOf(articles, c.A))}: {Inline(Shorten(textA))}").AppendLine(">");
+                sb.AppendLine($"> {Inline(OutletOf(articles, c.B))}: {Inline(Shorten(textB))}").AppendLine();
+                sb.AppendLine($"Diff: {DiffLine(c.Diff)}").AppendLine();
+            }
 
-                if (group.Count() > MaxSoloQuotesPerArticle)
-                {
-                    sb.AppendLine($"- and {group.Count() - MaxSoloQuotesPerArticle} more");
-                }
-
-                sb.AppendLine();
+            if (coverage.ClaimAlignments.Count > MaxFactPairsPerStory)
+            {
+                sb.AppendLine($"and {Count(coverage.ClaimAlignments.Count - MaxFactPairsPerStory, "more fact pair")}.").AppendLine();
             }
         }
+
+        if (story.Articles.Count > 1)
+        {
+            WriteOutlets(sb, coverage, articles);
+        }
+
+        WriteProvenance(sb, coverage.Provenance, articles);
+    }
+
+    /// <summary>Per outlet: what it alone reports and what it leaves out that most others carry.</summary>
+    private static void WriteOutlets(StringBuilder sb, StoryCoverage coverage, Dictionary<string, Article> articles)
+    {
+        var statements = new Dictionary<string, Statement>(StringComparer.Ordinal);
+        foreach (var s in coverage.Statements)
+        {
+            statements.TryAdd(s.Id, s);
+        }
+
+        sb.AppendLine("### What each outlet alone reports, and what it leaves out").AppendLine();
+        foreach (var ac in coverage.Articles)
+        {
+            sb.AppendLine($"**{Inline(ac.Outlet ?? ac.Article)}** (`{ac.Article}`): {Count(ac.Carried, "statement")}, " +
+                          $"{ac.OnlyHere.Count} only here, {ac.LeftOut.Count} left out.").AppendLine();
+            StatementList(sb, "only here", ac.OnlyHere, s => MentionIn(s, ac.Article), statements);
+            StatementList(sb, "left out", ac.LeftOut, s => $"{MentionIn(s, s.FirstArticle)} ({Count(s.Articles.Count, "other outlet")})", statements);
+        }
+    }
+
+    private static void StatementList(StringBuilder sb, string label, IReadOnlyList<string> ids, Func<Statement, string> text, Dictionary<string, Statement> statements)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine($"- {label}:");
+        foreach (var id in ids.Take(MaxStatementsPerArticle))
+        {
+            if (statements.TryGetValue(id, out var s))
+            {
+                sb.AppendLine($"  - {Inline(Shorten(text(s)))}");
+            }
+        }
+
+        if (ids.Count > MaxStatementsPerArticle)
+        {
+            sb.AppendLine($"  - and {ids.Count - MaxStatementsPerArticle} more");
+        }
+
+        sb.AppendLine();
+    }
+
+    /// <summary>Channels the quotes name, citation chains (source first) and near-copies.</summary>
+    private static void WriteProvenance(StringBuilder sb, Provenance p, Dictionary<string, Article> articles)
+    {
+        if (p.Channels.Count == 0 && p.Chains.Count == 0 && p.Copies.Count == 0)
+        {
+            return;
+        }
+
+        sb.AppendLine("### Who cited whom").AppendLine();
+        foreach (var channel in p.Channels)
+        {
+            var outlets = channel.Articles.Select(a => OutletOf(articles, a)).Distinct(StringComparer.Ordinal);
+            sb.AppendLine($"- channel **{Inline(channel.Name)}**: {Count(channel.Quotes, "quote")} in {string.Join(", ", outlets.Select(Inline))}");
+        }
+
+        foreach (var chain in p.Chains)
+        {
+            // A chain of one is an outlet's own interview, already listed as a channel.
+            if (chain.Chain.Count < 2)
+            {
+                continue;
+            }
+
+            sb.AppendLine($"- chain: {string.Join(" → ", chain.Chain.Select(Inline))} (`{chain.Quote}`)");
+        }
+
+        foreach (var copy in p.Copies)
+        {
+            sb.AppendLine($"- {Inline(OutletOf(articles, copy.Article))} reprints {Inline(copy.OriginalOutlet ?? copy.Original)} (`{copy.Article}` is a near-copy of `{copy.Original}`)");
+        }
+
+        sb.AppendLine();
+    }
+
+    private static string MentionIn(Statement s, string article)
+    {
+        foreach (var m in s.Mentions)
+        {
+            if (string.Equals(m.Article, article, StringComparison.Ordinal))
+            {
+                return m.Text;
+            }
+        }
+
+        return s.Mentions.Count > 0 ? s.Mentions[0].Text : s.Id;
     }
 
     private static string OutletOf(Dictionary<string, Article> articles, string id) =>

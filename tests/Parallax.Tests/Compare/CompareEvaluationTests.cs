@@ -4,19 +4,19 @@ using Xunit.Abstractions;
 namespace Parallax.Tests.Compare;
 
 /// <summary>
-/// Quality gate on our own compare gold (testdata/compare: samples S3 and S6, the seeds). Floors sit a little under the
-/// measured figures and only go up.
+/// Quality gate on our own compare gold (testdata/compare: all six sample stories, the seeds). Floors sit a little under
+/// the measured figures and only go up.
 /// </summary>
 public sealed class CompareEvaluationTests(ITestOutputHelper output)
 {
-    // Measured 2026-11-23 on main after the compare and quote work merged: samples P 0.973 R 0.571; seeds P 1.000
-    // R 0.857. (On its branch, with the older quote stage, compare measured samples P 0.927 R 0.595; the merged quote
-    // stage splits a few statements differently, trading 0.024 recall for 0.046 precision. This gate was first run
-    // on main at the merge, with these floors.)
+    // Measured 2026-11-23 on branch wt-compare, after the gold was extended from S3 and S6 to all six sample stories
+    // (437 gold pairs instead of 126) and alignment moved to the statement level: samples P 0.969 R 0.606, seeds
+    // P 1.000 R 1.000. On the extended gold the code before this work measured P 0.943 R 0.470 (the two-story gold:
+    // P 0.973 R 0.571, which the old floors 0.96 / 0.56 were set on).
     private const double SamplesPrecisionFloor = 0.96;
-    private const double SamplesRecallFloor = 0.56;
+    private const double SamplesRecallFloor = 0.59;
     private const double SeedsPrecisionFloor = 1.0;
-    private const double SeedsRecallFloor = 0.85;
+    private const double SeedsRecallFloor = 1.0;
 
     private static string GoldDir => Path.Combine(TestPaths.RepoRoot, "tests", "Parallax.Tests", "testdata", "compare");
 

@@ -62,7 +62,8 @@ public sealed class CoverageAnalyzerTests
     public void Via_becomes_a_chain_from_the_source_to_the_outlet()
     {
         var chain = Assert.Single(Analyze().Provenance.Chains);
-        Assert.Equal(["Press TV", "Meridian Wire", "Outlet A"], chain.Chain);
+        // "Baptiste told Meridian Wire, Press TV reported": Meridian Wire heard it first, Press TV cited it, Outlet A cites Press TV.
+        Assert.Equal(["Meridian Wire", "Press TV", "Outlet A"], chain.Chain);
         Assert.Equal("a1", chain.Quote);
     }
 
