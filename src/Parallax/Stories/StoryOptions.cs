@@ -44,6 +44,15 @@ public sealed record StoryOptions
     /// <summary>Weight of each entity mention (<see cref="Parallax.Entities.EntityRecognizer"/> keys, before sublinear TF); 0 turns entity terms off.</summary>
     internal double EntityTermWeight { get; init; } = 2;
 
+    /// <summary>Multiplier for numbers (tolls, sums, scores, dates): two events of one kind differ in them.</summary>
+    internal double NumberWeight { get; init; } = 1;
+
+    /// <summary>Extra score a story of n articles asks of a newcomer, divided by n.</summary>
+    internal double YoungStoryMargin { get; init; }
+
+    /// <summary>Share of the entity-only cosine in the score (the rest is the full cosine); 0 turns it off.</summary>
+    internal double EntityAgreementWeight { get; init; }
+
     /// <summary>Score factor when the article and the story name the same event year in their text (time agreement
     /// for undated articles). Neutral by default: see <see cref="DefaultThreshold"/>.</summary>
     internal double YearMatchFactor { get; init; } = 1;
