@@ -63,7 +63,9 @@ public sealed class Engine
             stored.Add(article);
         }
 
-        var engine = new Engine(store, options, speakers, StoryClusterer.Restore(stored.Where(a => a.Story is not null).Select(a => (a, a.Story!))));
+        // Merging stories needs a store that can move their articles; without one, stories only grow.
+        var storyOptions = store is IStoryMergeStore ? null : new StoryOptions { MergeThreshold = 1 };
+        var engine = new Engine(store, options, speakers, StoryClusterer.Restore(stored.Where(a => a.Story is not null).Select(a => (a, a.Story!)), storyOptions));
         foreach (var article in stored)
         {
             engine._duplicates.Add(article);
@@ -290,8 +292,14 @@ public sealed class Engine
             }
         }
 
-        var story = _stories.Add(article);
+        var assignment = _stories.Assign(article);
+        var story = assignment.Story;
         article = article with { Story = story.Id };
+        var merged = assignment.MergedStories.Count > 0 && _store is IStoryMergeStore merges;
+        if (merged)
+        {
+            await ((IStoryMergeStore)_store).MergeStoriesAsync(story, assignment.MergedStories, cancellationToken).ConfigureAwait(false);
+        }
 
         // Speakers resolve within the story too: a spelling variant (Kanani for Kanaani) merges only there.
         var found = _quotes.Extract(article);
@@ -317,7 +325,8 @@ public sealed class Engine
 
         // Matching is per article pair, so the story's stored alignments stay and only the new article's pairs are added.
         var referenced = storyQuotes.Select(q => q.Speaker).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var alignments = _comparer.Align(story, storyArticles, storyQuotes, _speakers.All.Where(s => referenced.Contains(s.Id)).ToList(), involving: article.Id);
+        // After a merge, pairs across the stories that became one are new too: realign the whole story.
+        var alignments = _comparer.Align(story, storyArticles, storyQuotes, _speakers.All.Where(s => referenced.Contains(s.Id)).ToList(), involving: merged ? null : article.Id);
         await _store.CommitAsync(
             new ArticleCommit
             {
@@ -326,7 +335,8 @@ public sealed class Engine
                 Quotes = quotes,
                 Speakers = canonical.Values.DistinctBy(s => s.Id).ToList(),
                 Story = story,
-                AddedAlignments = alignments,
+                StoryAlignments = merged ? alignments : null,
+                AddedAlignments = merged ? [] : alignments,
                 CopiesOfThis = copiesOfThis,
             },
             cancellationToken).ConfigureAwait(false);

@@ -39,12 +39,14 @@ public sealed class StoryClusterer
     private readonly StoryOptions options;
     private readonly Dictionary<string, int> termIds = new(StringComparer.Ordinal);
     private readonly List<int> documentFrequency = [];
+    private readonly List<bool> entityTerm = [];
     private readonly List<StoryState> stories = [];
     private readonly Dictionary<string, StoryState> storiesById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoryState> storyOfArticle = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<StoryState>> storiesByTerm = [];
     private readonly Dictionary<StoryState, double> candidateBuffer = [];
     private int documents;
+    internal Action<Article, List<(string, double)>>? DebugRanked;
     private long sequence;
 
     public StoryClusterer(StoryOptions? options = null)
@@ -135,13 +137,15 @@ public sealed class StoryClusterer
         else
         {
             var ranked = Rank(vector, date, upper, year);
-            if (ranked.Count > 0 && ranked[0].Score >= options.Threshold)
+            DebugRanked?.Invoke(article, ranked.ConvertAll(r => (r.Story.Live.Id, r.Score)));
+            var best = ranked.FindIndex(r => r.Score >= ThresholdFor(r.Story));
+            if (best >= 0)
             {
-                target = ranked[0].Story;
-                for (var i = 1; i < ranked.Count && options.MergeThreshold < 1; i++)
+                target = ranked[best].Story;
+                for (var i = 0; i < ranked.Count && options.MergeThreshold < 1; i++)
                 {
                     var (other, score) = ranked[i];
-                    if (score >= options.Threshold && other.Live != target && CentroidCosine(target, other) >= options.MergeThreshold)
+                    if (i != best && score >= ThresholdFor(other) && other.Live != target && CentroidCosine(target, other.Live) >= options.MergeThreshold)
                     {
                         merged.Add(Merge(target, other.Live));
                     }
@@ -153,6 +157,13 @@ public sealed class StoryClusterer
         Join(target, article, vector, year);
         return new StoryAssignment(target.ToRecord(), merged);
     }
+
+    /// <summary>
+    /// The score an article needs to join <paramref name="story"/>: higher for young stories, because an article scores
+    /// lower against one other article than against a centroid of many, and the second article of a topic is where two
+    /// events of one kind get fused. A split this causes heals later through a merge.
+    /// </summary>
+    private double ThresholdFor(StoryState story) => options.Threshold + (options.YoungStoryMargin / story.Members.Count);
 
     /// <summary>Candidate stories within the window, scored, best first (ties by creation).</summary>
     private List<(StoryState Story, double Score)> Rank(DocVector vector, DateTime? published, bool publishedIsUpperBound, int? year)
@@ -202,7 +213,7 @@ public sealed class StoryClusterer
 
     internal DocVector Vectorize(Article article)
     {
-        var counts = TermVectorizer.Count(article.Title, article.Body, options.TitleWeight, options.EntityWeight);
+        var counts = TermVectorizer.Count(article.Title, article.Body, options.TitleWeight, options.EntityWeight, options.NumberWeight);
         if (options.EntityTermWeight > 0)
         {
             var text = string.IsNullOrEmpty(article.Title) ? article.Body : article.Title + "\n\n" + article.Body;
@@ -229,6 +240,7 @@ public sealed class StoryClusterer
                 id = termIds.Count;
                 termIds[term] = id;
                 documentFrequency.Add(0);
+                entityTerm.Add(term.StartsWith('@'));
             }
 
             documentFrequency[id]++;
@@ -260,18 +272,41 @@ public sealed class StoryClusterer
     {
         var dot = 0.0;
         var docNorm = 0.0;
+        var entityDot = 0.0;
+        var entityDocNorm = 0.0;
         for (var i = 0; i < doc.Terms.Length; i++)
         {
-            var idf = Idf(doc.Terms[i]);
+            var term = doc.Terms[i];
+            var idf = Idf(term);
             var x = doc.Weights[i] * idf;
+            var isEntity = entityTerm[term];
             docNorm += x * x;
-            if (story.Centroid.TryGetValue(doc.Terms[i], out var c))
+            if (isEntity)
+            {
+                entityDocNorm += x * x;
+            }
+
+            if (story.Centroid.TryGetValue(term, out var c))
             {
                 dot += x * c * idf;
+                if (isEntity)
+                {
+                    entityDot += x * c * idf;
+                }
             }
         }
 
-        return dot <= 0 ? 0 : dot / Math.Sqrt(docNorm * StoryNorm(story));
+        var storyNorm = StoryNorm(story);
+        var cosine = dot <= 0 ? 0 : dot / Math.Sqrt(docNorm * storyNorm);
+        if (options.EntityAgreementWeight <= 0 || entityDocNorm <= 0 || story.EntityNorm <= 0)
+        {
+            return cosine;
+        }
+
+        // Two events of one kind share their topic words ("pirates", "heavyweight title") but not their people and places:
+        // the entity-only cosine tells them apart where the full cosine cannot.
+        var entityCosine = entityDot <= 0 ? 0 : entityDot / Math.Sqrt(entityDocNorm * story.EntityNorm);
+        return ((1 - options.EntityAgreementWeight) * cosine) + (options.EntityAgreementWeight * entityCosine);
     }
 
     /// <summary>IDF-weighted centroid norm, cached per story version: IDF drifts slowly, and recomputing it for every
@@ -281,13 +316,19 @@ public sealed class StoryClusterer
         if (story.NormVersion != story.Version)
         {
             var norm = 0.0;
+            var entityNorm = 0.0;
             foreach (var (term, c) in story.Centroid)
             {
                 var y = c * Idf(term);
                 norm += y * y;
+                if (entityTerm[term])
+                {
+                    entityNorm += y * y;
+                }
             }
 
             story.Norm = norm;
+            story.EntityNorm = entityNorm;
             story.NormVersion = story.Version;
         }
 
@@ -509,6 +550,8 @@ public sealed class StoryClusterer
         }
 
         public double Norm { get; set; }
+
+        public double EntityNorm { get; set; }
 
         public int NormVersion { get; set; } = -1;
 

@@ -7,15 +7,15 @@ internal static class TermVectorizer
 {
     private const int MinTermLength = 2;
 
-    public static Dictionary<string, double> Count(string? title, string body, double titleWeight, double entityWeight)
+    public static Dictionary<string, double> Count(string? title, string body, double titleWeight, double entityWeight, double numberWeight = 1)
     {
         var counts = new Dictionary<string, double>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(title))
         {
-            AddText(counts, title, titleWeight, entityWeight: 1, detectEntities: false);
+            AddText(counts, title, titleWeight, entityWeight: 1, numberWeight, detectEntities: false);
         }
 
-        AddText(counts, body, 1, entityWeight, detectEntities: true);
+        AddText(counts, body, 1, entityWeight, numberWeight, detectEntities: true);
         return counts;
     }
 
@@ -37,7 +37,7 @@ internal static class TermVectorizer
         return StoryRules.Stopwords.Contains(term) ? null : term;
     }
 
-    private static void AddText(Dictionary<string, double> counts, string text, double weight, double entityWeight, bool detectEntities)
+    private static void AddText(Dictionary<string, double> counts, string text, double weight, double entityWeight, double numberWeight, bool detectEntities)
     {
         var tokens = Tokenizer.Tokenize(text);
         var sentenceStart = true;
@@ -67,7 +67,7 @@ internal static class TermVectorizer
                 continue;
             }
 
-            var w = weight;
+            var w = token.Kind == TokenKind.Number ? weight * numberWeight : weight;
             if (detectEntities && token.Kind == TokenKind.Word && !atStart && char.IsUpper(span[0]))
             {
                 w *= entityWeight;

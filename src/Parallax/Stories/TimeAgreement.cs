@@ -1,10 +1,14 @@
+using System.Text.RegularExpressions;
+
 namespace Parallax.Stories;
 
 /// <summary>
 /// The year an article's text places its event in, for time agreement when publication dates are missing or say
-/// little (ECB+ has none): the year most often written in the text, a dateline's year counting double.
+/// little (ECB+ has none): the year most often written in a date in the text ("Feb. 4, 2009", "2 / 3 / 2009",
+/// "9 September 2013", "2009-02-04"), a dateline's year counting double. A bare year ("since 1991", "a 2008 GMC Sierra",
+/// "the 2008-09 season") is background more often than the event's time, so it does not count.
 /// </summary>
-internal static class TimeAgreement
+internal static partial class TimeAgreement
 {
     /// <summary>Years outside this range are history or typos, not the event's year.</summary>
     private const int FirstYear = 1950;
@@ -13,6 +17,14 @@ internal static class TimeAgreement
 
     /// <summary>Characters at the top of the body where a dateline ("Posted 12/19/2005", "November 12, 2011") sits.</summary>
     private const int DatelineChars = 300;
+
+    /// <summary>Characters before a year searched for its month or day-and-month.</summary>
+    private const int DateContextChars = 16;
+
+    /// <summary>Whether a year that ends the text before it (<paramref name="before"/>) or starts
+    /// <paramref name="after"/> is written as part of a date.</summary>
+    internal static bool InDate(ReadOnlySpan<char> before, ReadOnlySpan<char> after) =>
+        MonthBeforeYear().IsMatch(before) || NumericDateBeforeYear().IsMatch(before) || IsoDateAfterYear().IsMatch(after);
 
     public static int? ContentYear(string text)
     {
@@ -34,7 +46,9 @@ internal static class TimeAgreement
             if (j - i == 4 && (j == text.Length || !char.IsAsciiLetterOrDigit(text[j])))
             {
                 var year = ((text[i] - '0') * 1000) + ((text[i + 1] - '0') * 100) + ((text[i + 2] - '0') * 10) + (text[i + 3] - '0');
-                if (year is >= FirstYear and <= LastYear)
+                var from = Math.Max(0, i - DateContextChars);
+                if (year is >= FirstYear and <= LastYear
+                    && InDate(text.AsSpan(from, i - from), text.AsSpan(j, Math.Min(6, text.Length - j))))
                 {
                     counts[year - FirstYear] += i < DatelineChars ? 2 : 1;
                     any = true;
@@ -60,4 +74,13 @@ internal static class TimeAgreement
 
         return FirstYear + best;
     }
+
+    [GeneratedRegex(@"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*)?,?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthBeforeYear();
+
+    [GeneratedRegex(@"\b\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDateBeforeYear();
+
+    [GeneratedRegex(@"^-\d{2}-\d{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDateAfterYear();
 }
