@@ -33,6 +33,13 @@ internal sealed class ClauseAttributor
     // A party tag or aside between a name and its verb: `(D-Wis.)`, `(R-Ga.)`.
     private const int MaxParentheticalTokens = 8;
 
+    // An introduction this short before `, S said ...` needs no intro word (`Of Sanders, McCaskill said ...`).
+    private const int MaxShortIntroTokens = 4;
+
+    // A subject with its appositions before a cue (`Gov. John Kasich of Ohio, a Republican who has refused to endorse
+    // Mr. Trump, said`); polnear-train's longest common ones run to about 30 tokens.
+    private const int MaxSubjectTokens = 32;
+
     // A common-noun subject of a cue (`all the experts I interviewed`); longer runs are clauses, not speakers.
     private const int MaxNounPhraseTokens = 9;
 
@@ -330,7 +337,7 @@ internal sealed class ClauseAttributor
 
             if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to"))
             {
-                var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) : null);
+                var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) ?? QuotationBeforeSubject(i) : null) ?? SubjectAttribution(i);
                 if (attribution is not null)
                 {
                     result.Add(attribution);
@@ -386,6 +393,15 @@ internal sealed class ClauseAttributor
             {
                 var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = IsQuoteMark(separator) ? tokens[separator].End : tokens[separator].Start, Mention = left, Cue = Text(verb) };
                 a.PhraseEnd = AfterVerb(verb + 1, a, trailing: true);
+                if (IsPunct(separator, ',') && IntroducesContent(verb, a.PhraseEnd) && IsIntroduction(first, separator))
+                {
+                    // `Lashing out, Trump said the justice's "mind is shot."`: the part before the comma introduces the
+                    // subject; the report follows the verb.
+                    var leading = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[leftStart].Start, Mention = left, Cue = Text(verb) };
+                    leading.PhraseEnd = SkipIntroducer(AfterVerb(verb + 1, leading, trailing: false));
+                    return leading;
+                }
+
                 return a;
             }
 
@@ -413,6 +429,267 @@ internal sealed class ClauseAttributor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when a report starts where the phrase after <paramref name="verb"/> ends: <c>that</c>, an opening quote
+    /// mark or a word that can open a clause, with at least <see cref="MinInterruptedTail"/> tokens to go.
+    /// </summary>
+    private bool IntroducesContent(int verb, int phraseEnd)
+    {
+        var k = phraseEnd;
+        if (k >= Count || k + MinInterruptedTail > Count)
+        {
+            return false;
+        }
+
+        if (lower[k] == "that" || (IsQuoteMark(k) && inQuote[k]) || IsPunct(k, ':'))
+        {
+            return true;
+        }
+
+        // `told a crowd in Ohio`, `said Monday at a rally`: a listener or a circumstance, not a report.
+        if (QuoteRules.ListenerVerbs.Contains(lower[verb]) || inQuote[k] || tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || QuoteRules.NotContentStarts.Contains(lower[k]))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Tokens <c>[s, e)</c> read as an introduction before a subject: no quotation, no cue, no clause word, and either
+    /// short or opened by an intro word, a participle, an adverb or a day.
+    /// </summary>
+    private bool IsIntroduction(int s, int e)
+    {
+        if (e <= s || e - s > MaxIntroTokens * 2)
+        {
+            return false;
+        }
+
+        for (var m = s; m < e; m++)
+        {
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote || (tokens[m].Kind == TokenKind.Word && (QuoteRules.ClauseWords.Contains(lower[m]) || IsCue(m))))
+            {
+                return false;
+            }
+        }
+
+        if (e - s <= MaxShortIntroTokens || tokens[s].Kind != TokenKind.Word)
+        {
+            return e - s <= MaxShortIntroTokens;
+        }
+
+        var word = tokens[s].Of(body);
+        return QuoteRules.IntroPrepositions.Contains(lower[s]) || QuoteRules.DayWords.Contains(lower[s]) || IsLyAdverb(s) || QuoteRules.IntroOpeners.Contains(lower[s]) ||
+            (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A cue whose subject the name and apposition readers did not take: <c>Republican Rep. Lee Zeldin of New York, a
+    /// Trump supporter, said ...</c>, <c>Saturday at the convention Sen. Elizabeth Warren (D-MA) said ...</c>,
+    /// <c>Just 28 percent of voters said ...</c>. The whole stretch from the subject's start to the verb must read as a
+    /// subject (no quotation, no other cue, clause words only inside a comma-set aside), and a report must follow.
+    /// </summary>
+    private Attribution? SubjectAttribution(int verb)
+    {
+        if (verb - first > MaxSubjectTokens || verb <= first || IsCapitalized(verb) || QuoteRules.NotSubjectCues.Contains(lower[verb]) || (verb > 0 && lower[verb - 1] is "to" or "not" or "and" or "or" or "of" or "the" or "a" or "an"))
+        {
+            return null;
+        }
+
+        var aside = false;
+        var clauseInSegment = false;
+        var relative = -1;
+        var segmentStart = first;
+        for (var m = first; m < verb; m++)
+        {
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote)
+            {
+                return null;
+            }
+
+            if (IsPunct(m, ',') || IsPunct(m, '(') || IsPunct(m, '\u2014'))
+            {
+                segmentStart = m + 1;
+                aside = segmentStart < verb && tokens[segmentStart].Kind is TokenKind.Word or TokenKind.Number;
+                clauseInSegment = false;
+                continue;
+            }
+
+            if (IsPunct(m, ')'))
+            {
+                aside = false;
+                continue;
+            }
+
+            if (tokens[m].Kind != TokenKind.Word)
+            {
+                if (IsPunct(m, '.') && !IsAbbreviationDot(m) && !(m > 0 && tokens[m - 1].Length == 1))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (QuoteRules.ClauseWords.Contains(lower[m]) || IsCue(m) || QuoteRules.NotSubjectWords.Contains(lower[m]))
+            {
+                // A relative clause set off by commas may hold anything (`, who has endorsed Clinton,`); the verb's own
+                // stretch may not (`Beck, who has in the past described ...`).
+                if (!(aside && segmentStart > first) || QuoteRules.NotSubjectWords.Contains(lower[m]))
+                {
+                    return null;
+                }
+
+                clauseInSegment = true;
+                relative = QuoteRules.RelativeSubjects.Contains(lower[m]) ? m : -1;
+            }
+        }
+
+        if (clauseInSegment && relative < 0)
+        {
+            return null;
+        }
+
+        var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[first].Start, Cue = Text(verb) };
+        var phraseEnd = AfterVerb(verb + 1, a, trailing: false);
+        if (!IntroducesContent(verb, phraseEnd))
+        {
+            return null;
+        }
+
+        // `Beck, who has in the past described Trump as ...`: the relative pronoun is the subject, as PolNeAR marks it.
+        a.Mention = relative >= 0 ? new Mention(tokens[relative].Start, tokens[relative].End, MentionKind.Pronoun, Text(relative)) : LooseSubject(first, verb);
+        if (a.Mention is null)
+        {
+            return null;
+        }
+
+        a.PhraseEnd = SkipIntroducer(phraseEnd);
+        return a;
+    }
+
+    /// <summary>
+    /// The speaker in a subject stretch <c>[s, e)</c>: the last name or pronoun before the first comma (so <c>Saturday at
+    /// the convention Sen. Elizabeth Warren</c> is Warren), else the first comma segment as a noun phrase.
+    /// </summary>
+    private Mention? LooseSubject(int s, int e)
+    {
+        var end = s;
+        while (end < e && !IsPunct(end, ',') && !IsPunct(end, '(') && !IsPunct(end, '\u2014'))
+        {
+            end++;
+        }
+
+        while (end > s && tokens[end - 1].Kind != TokenKind.Word && !IsAbbreviationDot(end - 1))
+        {
+            end--;
+        }
+
+        if (end <= s)
+        {
+            return null;
+        }
+
+        // The name run that ends the segment, if the segment ends with one.
+        var j = end - 1;
+        if (tokens[j].Kind == TokenKind.Word && (QuoteRules.PersonPronouns.Contains(lower[j]) || QuoteRules.GroupPronouns.Contains(lower[j])) && j == s)
+        {
+            return new Mention(tokens[j].Start, tokens[j].End, MentionKind.Pronoun, Text(j));
+        }
+
+        if (IsRunWord(j))
+        {
+            var k = j;
+            while (k - 1 >= s && (IsRunWord(k - 1) || (IsAbbreviationDot(k - 1) && k - 2 >= s) || (IsNameConnector(k - 1) && k - 2 >= s && IsCapitalized(k - 2) && IsCapitalized(k))))
+            {
+                k--;
+            }
+
+            if (k - 1 >= s && lower[k - 1] is "the" or "a" or "an")
+            {
+                k--;
+            }
+
+            if (ClassifyRun(k, j) is { } run && !(k == s && QuoteRules.DayWords.Contains(lower[k])))
+            {
+                return run;
+            }
+        }
+
+        var right = ParseRight(s, out var rightEnd);
+        var capitalOnly = right is { Kind: MentionKind.Name } && rightEnd == s + 1 && rightEnd < end;
+        if (right is not null && rightEnd <= end && right.Kind != MentionKind.Pronoun && !capitalOnly)
+        {
+            return right;
+        }
+
+        // `One in three said`, `Nearly nine out of 10 say`: a capital that only opens the sentence heads no name.
+        if (!capitalOnly && !HasSpeakerNoun(s, end - 1) && !HasGroupHead(s, end - 1))
+        {
+            return null;
+        }
+
+        return new Mention(tokens[s].Start, tokens[end - 1].End, MentionKind.Group, JoinWords(s, end - 1));
+    }
+
+    private bool HasGroupHead(int s, int e)
+    {
+        for (var m = s; m <= e; m++)
+        {
+            if (tokens[m].Kind == TokenKind.Word && (QuoteRules.CollectiveNouns.Contains(lower[m]) || QuoteRules.PersonPronouns.Contains(lower[m]) || QuoteRules.GroupPronouns.Contains(lower[m])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>"Very good reporter," Trump, the 2016 GOP presidential frontrunner ..., said</c>: a quotation closed by a comma
+    /// and followed by a subject too long for the apposition reader, then the verb at the end of the unit.
+    /// </summary>
+    private Attribution? QuotationBeforeSubject(int verb)
+    {
+        var close = -1;
+        for (var m = verb - 1; m >= Math.Max(0, verb - MaxRolePhraseTokens * MaxAppositionSegments); m--)
+        {
+            if (IsQuoteMark(m) && inQuote[m])
+            {
+                close = m;
+                break;
+            }
+
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote || (tokens[m].Kind == TokenKind.Word && IsCue(m)) || IsPunct(m, '.'))
+            {
+                return null;
+            }
+        }
+
+        if (close < 1 || close + 1 >= verb || !(IsPunct(close - 1, ',') || IsPunct(close - 1, '?') || IsPunct(close - 1, '!') || IsPunct(close + 1, ',')))
+        {
+            return null;
+        }
+
+        var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = tokens[close].End, Cue = Text(verb) };
+        var k = AfterVerb(verb + 1, a, trailing: true);
+        if (k < Count && !IsPunct(k, '.') && !IsPunct(k, ',') && !QuoteRules.NotContentStarts.Contains(lower[k]))
+        {
+            return null;
+        }
+
+        var s = IsPunct(close + 1, ',') ? close + 2 : close + 1;
+        a.Mention = s < verb ? LooseSubject(s, verb) : null;
+        if (a.Mention is null)
+        {
+            return null;
+        }
+
+        a.PhraseEnd = k;
+        return a;
     }
 
     /// <summary>

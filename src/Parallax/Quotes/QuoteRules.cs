@@ -194,6 +194,35 @@ internal static class QuoteRules
         ["his"] = "he", ["her"] = "she", ["their"] = "they", ["its"] = "it", ["my"] = "I", ["our"] = "we",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Verbs whose object is a listener, so that a word after them opens no report: <c>told a crowd</c>.</summary>
+    public static readonly FrozenSet<string> ListenerVerbs = Set("told", "tells", "tell", "informed", "assured", "reminded", "urged", "asked", "asks", "thanked", "called", "calls");
+
+    /// <summary>
+    /// Finite cues not read after a subject that the name readers did not take (<c>Gov. John Kasich of Ohio, a
+    /// Republican, said</c>): words that are as often nouns or adjectives, so that <c>758 pledged delegates</c> or
+    /// <c>CNN's show</c> are not cues.
+    /// </summary>
+    public static readonly FrozenSet<string> NotSubjectCues = Set(
+        "pledged", "states", "plans", "calls", "claims", "reports", "remarks", "promises", "posts", "projects", "estimates",
+        "fears", "hopes", "notes", "demands", "charges", "doubts", "cites", "supports", "threatens");
+
+    /// <summary>Words that make a stretch before a cue something other than its subject: <c>Let me just say</c>.</summary>
+    public static readonly FrozenSet<string> NotSubjectWords = Set("let", "me", "you", "what", "how", "why", "if", "whether");
+
+    /// <summary>Words that open an introduction before a subject: <c>Moments earlier, Trump said ...</c>.</summary>
+    public static readonly FrozenSet<string> IntroOpeners = Set(
+        "moments", "minutes", "hours", "days", "weeks", "months", "years", "shortly", "soon", "asked", "pressed", "of",
+        "in", "for", "to", "regarding", "about", "overall", "still", "indeed", "instead", "again", "here", "there", "back");
+
+    /// <summary>Heads of a common-noun subject that speaks for many: <c>47 percent said</c>, <c>some families said</c>.</summary>
+    public static readonly FrozenSet<string> CollectiveNouns = Set(
+        "percent", "voters", "people", "families", "members", "majority", "half", "third", "quarter", "most", "many", "some",
+        "several", "workers", "americans", "democrats", "republicans", "respondents", "delegates", "supporters", "aides",
+        "advisers", "them", "campaign", "administration", "staff", "team", "committee", "group", "organization", "company",
+        "spokesman", "spokeswoman", "spokesperson", "statement", "report", "poll", "survey", "study", "government", "board",
+        "panel", "court", "judge", "officials", "others", "both", "all", "none", "everyone", "nobody", "someone", "friend",
+        "sources", "source", "police", "department", "agency", "office", "leaders", "lawmakers", "senators", "members");
+
     /// <summary>Weekdays, which may stand between a subject and its verb: <c>the ministry on Monday rejected</c>.</summary>
     public static readonly FrozenSet<string> Weekdays = Set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
@@ -229,7 +258,7 @@ internal static class QuoteRules
         {
             FiniteCues, ParticipleCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
             SkippedBeforeCue, RoleNouns, GroupNouns, RoleModifiers, OrganizationNouns, GovernmentNouns, GovernmentNames,
-            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, ListenerVerbs, IntroOpeners, CollectiveNouns, NotSubjectCues, NotSubjectWords, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
         }
         .SelectMany(set => set)
         .Select(word => word.ToLowerInvariant())
