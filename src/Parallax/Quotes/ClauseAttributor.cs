@@ -335,6 +335,20 @@ internal sealed class ClauseAttributor
                 }
             }
 
+            if (word is "say" or "add" or "ask" && i > 2 && lower[i - 1] == "to" && QuoteRules.GoOnVerbs.Contains(lower[i - 2] == "on" ? lower[i - 3] : lower[i - 2]))
+            {
+                // `He went on to say ...`, `It continues to say: "..."`: the cue is the whole phrase, its subject the first verb's.
+                var lead = lower[i - 2] == "on" ? i - 3 : i - 2;
+                if (FiniteAttribution(lead) is { } goOn && goOn.Kind == AttributionKind.Leading)
+                {
+                    var a = new Attribution { Kind = AttributionKind.Leading, Boundary = goOn.Boundary, Mention = goOn.Mention, Cue = Text(i) };
+                    a.PhraseEnd = SkipIntroducer(AfterVerb(i + 1, a, trailing: false));
+                    result.Add(a);
+                    i = Math.Max(i, a.PhraseEnd - 1);
+                    continue;
+                }
+            }
+
             if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to"))
             {
                 var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) ?? QuotationBeforeSubject(i) : null) ?? SubjectAttribution(i);
@@ -347,7 +361,208 @@ internal sealed class ClauseAttributor
             }
         }
 
+        AddQuotationAttributions(result);
         return result;
+    }
+
+    /// <summary>
+    /// Attributions anchored on a quotation rather than on a known cue: <c>"Denver," he answered.</c>, <c>"...," Oliver
+    /// barked.</c>, <c>"...," chimed in Rep. X.</c> (a quotation closed by a comma, question or exclamation mark, then a
+    /// short subject-verb clause), and <c>Mark Blumenthal and Jon Cohen: "..."</c> (a name and a colon before a quotation).
+    /// Each is added in text order unless a cue already attributes that stretch.
+    /// </summary>
+    private void AddQuotationAttributions(List<Attribution> result)
+    {
+        for (var i = 1; i + 1 < Count; i++)
+        {
+            if (IsQuoteMark(i) && inQuote[i] && !inQuote[i + 1] && (IsPunct(i - 1, ',') || IsPunct(i - 1, '?') || IsPunct(i - 1, '!') || IsPunct(i + 1, ',')) &&
+                TrailingClause(IsPunct(i + 1, ',') ? i + 2 : i + 1, tokens[i].End) is { } trailing && !AttributedBetween(result, tokens[i].Start, tokens[Math.Min(Count - 1, trailing.PhraseEnd)].Start))
+            {
+                Insert(result, trailing);
+                AddContinuationAfter(trailing, result);
+            }
+            else if (IsPunct(i, ':') && !inQuote[i] && IsQuoteMark(i + 1) && inQuote[i + 1] && (ColonLabel(i) ?? ColonClause(i)) is { } label && !AttributedBetween(result, label.Boundary, tokens[i].End))
+            {
+                Insert(result, label);
+            }
+        }
+    }
+
+    private static bool AttributedBetween(List<Attribution> result, int start, int end) => result.Exists(a => a.Boundary >= start && a.Boundary <= end);
+
+    private static void Insert(List<Attribution> result, Attribution a)
+    {
+        var at = result.FindIndex(o => o.Boundary > a.Boundary);
+        result.Insert(at < 0 ? result.Count : at, a);
+    }
+
+    private void AddContinuationAfter(Attribution a, List<Attribution> result)
+    {
+        var scratch = new List<Attribution>(1);
+        AddContinuation(a, scratch);
+        foreach (var c in scratch)
+        {
+            Insert(result, c);
+        }
+    }
+
+    /// <summary>The clause after a closed quotation: <c>he answered</c>, <c>Oliver barked at X</c>, <c>went on Rep. Y</c>.</summary>
+    private Attribution? TrailingClause(int s, int boundary)
+    {
+        if (s >= Count || inQuote[s] || tokens[s].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        var mention = ParseRight(s, out var e);
+        int verb;
+        if (mention is not null && mention.Kind != MentionKind.Group)
+        {
+            verb = e;
+            while (verb < Count && !inQuote[verb] && tokens[verb].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[verb]) || IsLyAdverb(verb)))
+            {
+                verb++;
+            }
+
+            if (!IsVerbLike(verb))
+            {
+                return null;
+            }
+
+            e = verb + 1;
+        }
+        else
+        {
+            // Inverted: `"...," chimed Rep. Y.`
+            verb = s;
+            if (!IsVerbLike(verb) || !(tokens[verb].Of(body).EndsWith("ed", StringComparison.Ordinal) || IsCue(verb)))
+            {
+                return null;
+            }
+
+            mention = LooseObject(verb + 1, out e);
+            if (mention is null || mention.Kind is MentionKind.Pronoun)
+            {
+                return null;
+            }
+        }
+
+        if (e < Count && lower[e] is "on" or "back" or "in" or "up" or "out" && tokens[e].Kind == TokenKind.Word)
+        {
+            e++;
+        }
+
+        var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = boundary, Mention = mention, Cue = Text(verb) };
+        var k = AfterVerb(e, a, trailing: true);
+        if (k < Count && !IsPunct(k, '.') && !IsPunct(k, ',') && !IsPunct(k, ';') && !IsPunct(k, '\u2014') && !QuoteRules.NotContentStarts.Contains(lower[k]) && !QuoteRules.ClauseWords.Contains(lower[k]))
+        {
+            return null;
+        }
+
+        a.PhraseEnd = k;
+        return a;
+    }
+
+    /// <summary>
+    /// The speaker after an inverted verb, read loosely up to the next punctuation or clause word: <c>said Virginia delegate
+    /// Beau Correll</c> (the last name run), <c>said one well-connected Democrat familiar with ...</c> (the phrase).
+    /// </summary>
+    private Mention? LooseObject(int s, out int end)
+    {
+        end = s;
+        if (ParseRight(s, out var rightEnd) is { } right && (rightEnd >= Count || tokens[rightEnd].Kind != TokenKind.Word || QuoteRules.ClauseWords.Contains(lower[rightEnd]) || QuoteRules.IntroPrepositions.Contains(lower[rightEnd])))
+        {
+            end = rightEnd;
+            return right;
+        }
+
+        var j = s;
+        while (j < Count && j - s < MaxNounPhraseTokens + 3 && !inQuote[j] && (tokens[j].Kind is TokenKind.Word or TokenKind.Number || IsAbbreviationDot(j)) && !QuoteRules.ClauseWords.Contains(lower[j]))
+        {
+            j++;
+        }
+
+        if (j == s || (j < Count && tokens[j].Kind is TokenKind.Word or TokenKind.Number) || tokens[j - 1].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        end = j;
+        var e = j - 1;
+        while (e >= s && !(IsCapitalized(e) && IsRunWord(e)))
+        {
+            e--;
+        }
+
+        if (e >= s)
+        {
+            var k = e;
+            while (k - 1 >= s && ((IsCapitalized(k - 1) && IsRunWord(k - 1)) || IsAbbreviationDot(k - 1)))
+            {
+                k--;
+            }
+
+            if (!QuoteRules.NotNames.Contains(lower[k]) && ClassifyRun(k, e) is { Kind: MentionKind.Name } name)
+            {
+                return name;
+            }
+        }
+
+        return new Mention(tokens[s].Start, tokens[j - 1].End, MentionKind.Group, JoinWords(s, j - 1));
+    }
+
+    /// <summary>
+    /// <c>In a Fox interview later that day, Trump went even further: "..."</c>: a clause before a colon and a quotation,
+    /// with the clause's subject as the speaker.
+    /// </summary>
+    private Attribution? ColonClause(int colon)
+    {
+        if (first >= colon || colon - first > MaxSubjectTokens)
+        {
+            return null;
+        }
+
+        for (var m = first; m < colon; m++)
+        {
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote)
+            {
+                return null;
+            }
+        }
+
+        var mention = ParseRight(first, out var e);
+        if (mention is null || mention.Kind == MentionKind.Group || e >= colon)
+        {
+            return null;
+        }
+
+        return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[first].Start, Mention = mention, Cue = ":", PhraseEnd = colon + 1 };
+    }
+
+    // A lowercase word that can be a verb of speech after its subject: not a function word, not a clause opener.
+    private bool IsVerbLike(int i) =>
+        i < Count && !inQuote[i] && tokens[i].Kind == TokenKind.Word && !IsCapitalized(i) && tokens[i].Length > 2 &&
+        !QuoteRules.NotContentStarts.Contains(lower[i]) && !QuoteRules.ClauseWords.Contains(lower[i]) && !QuoteRules.NotInNounPhrase.Contains(lower[i]) || (i < Count && IsCue(i) && !inQuote[i]);
+
+    /// <summary><c>Mark Blumenthal and Jon Cohen: "..."</c>: a name run (names joined by <c>and</c>) before a colon and a quotation.</summary>
+    private Attribution? ColonLabel(int colon)
+    {
+        var k = colon - 1;
+        var names = 0;
+        while (k >= 0 && colon - k <= MaxRolePhraseTokens && !inQuote[k] && ((IsRunWord(k) && IsCapitalized(k)) || IsAbbreviationDot(k) || (lower[k] == "and" && k > 0 && IsCapitalized(k - 1))))
+        {
+            names += IsCapitalized(k) ? 1 : 0;
+            k--;
+        }
+
+        var start = k + 1;
+        if (names == 0 || start >= colon || !(start <= first || IsSeparator(k) || IsPunct(k, '-')) || QuoteRules.NotNames.Contains(lower[start]))
+        {
+            return null;
+        }
+
+        var mention = ClassifyRun(start, colon - 1) ?? new Mention(tokens[start].Start, tokens[colon - 1].End, MentionKind.Name, JoinWords(start, colon - 1));
+        return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[start].Start, Mention = mention, Cue = ":", PhraseEnd = colon + 1 };
     }
 
     /// <summary><c>..., the IRNA news agency reported.</c> at the end of a unit: a channel for the unit's quotes.</summary>

@@ -31,7 +31,11 @@ internal static class QuoteRules
         "recommends", "assured", "informed", "announces", "knows", "know", "knew", "understood", "felt", "feels",
         "doubts", "doubted", "agree", "worry", "claimed", "insisted", "stressed", "repeated", "repeats", "recounted",
         "observed", "acknowledged", "attacked", "slammed", "dismissed", "defended", "rejected", "opposed", "supported",
-        "supports", "endorsed", "pointed", "threatened", "threatens", "offered", "vowed");
+        "supports", "endorsed", "pointed", "threatened", "threatens", "offered", "vowed",
+        // Shouted and written words (polnear-train misses: `a man yelled "Stay there!"`, `the sign read "..."`).
+        "yelled", "shouted", "chanted", "screamed", "exclaimed", "reads", "read", "wrote", "labeled", "labelled", "dubbed",
+        "branded", "touted", "derided", "mocked", "ridiculed", "decried", "denounced", "hailed", "lauded", "bemoaned",
+        "tells", "explained", "answered", "retorted", "shot", "snapped", "declared", "continued", "continues", "echoed");
 
     /// <summary>Participles that continue a report: <c>..., adding that ...</c>, <c>..., stressing ...</c>.</summary>
     public static readonly FrozenSet<string> ParticipleCues = Set(
@@ -42,7 +46,9 @@ internal static class QuoteRules
         "describing", "complaining", "recalling", "questioning", "admitting", "conceding", "contending", "alleging",
         "tweeting", "writing", "announcing", "demanding", "pledging", "threatening", "criticizing", "blasting", "praising",
         "expressing", "charging", "observing", "revealing", "signaling", "hinting", "showing", "indicating", "referring",
-        "dismissing", "defending", "rejecting", "calling", "arguing", "joking", "boasting", "repeating", "recounting");
+        "dismissing", "defending", "rejecting", "calling", "arguing", "joking", "boasting", "repeating", "recounting",
+        "shouting", "chanting", "yelling", "screaming", "exclaiming", "reading", "stating", "noting", "labeling", "dubbing",
+        "touting", "mocking", "answering", "replying", "responding", "explaining", "interjecting", "concluding", "continuing");
 
     /// <summary>Title abbreviations written before a name with a dot (<c>Mr.</c>, <c>Sen.</c>), lowercase.</summary>
     public static readonly FrozenSet<string> TitleAbbreviations = Set(
@@ -194,6 +200,9 @@ internal static class QuoteRules
         ["his"] = "he", ["her"] = "she", ["their"] = "they", ["its"] = "it", ["my"] = "I", ["our"] = "we",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Verbs that take <c>(on) to say</c>: <c>he went on to say</c>, <c>the email continues to say</c>.</summary>
+    public static readonly FrozenSet<string> GoOnVerbs = Set("went", "goes", "go", "continued", "continues", "proceeded", "moved", "took", "wanted", "had");
+
     /// <summary>Verbs whose object is a listener, so that a word after them opens no report: <c>told a crowd</c>.</summary>
     public static readonly FrozenSet<string> ListenerVerbs = Set("told", "tells", "tell", "informed", "assured", "reminded", "urged", "asked", "asks", "thanked", "called", "calls");
 
@@ -258,7 +267,7 @@ internal static class QuoteRules
         {
             FiniteCues, ParticipleCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
             SkippedBeforeCue, RoleNouns, GroupNouns, RoleModifiers, OrganizationNouns, GovernmentNouns, GovernmentNames,
-            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, ListenerVerbs, IntroOpeners, CollectiveNouns, NotSubjectCues, NotSubjectWords, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, ListenerVerbs, GoOnVerbs, IntroOpeners, CollectiveNouns, NotSubjectCues, NotSubjectWords, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
         }
         .SelectMany(set => set)
         .Select(word => word.ToLowerInvariant())
