@@ -18,6 +18,9 @@ internal sealed class ClauseAttributor
     // An interrupted report needs at least this many tokens after `, she said,` to be read as going on.
     private const int MinInterruptedTail = 3;
 
+    // A headline's label names a speaker in a few words: `Bill Clinton:`, `Hacker Guccifer:`, `Rep. Darrell Issa:`.
+    private const int MaxHeadlineLabelTokens = 5;
+
     // A transcript label names one speaker: `PENCE:`, `CHRIS WALLACE:`.
     private const int MaxLabelTokens = 3;
 
@@ -351,7 +354,7 @@ internal sealed class ClauseAttributor
 
             if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to"))
             {
-                var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) ?? QuotationBeforeSubject(i) : null) ?? SubjectAttribution(i);
+                var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) ?? QuotationBeforeSubject(i) ?? CoordinatedAttribution(i) : null) ?? SubjectAttribution(i);
                 if (attribution is not null)
                 {
                     result.Add(attribution);
@@ -608,7 +611,7 @@ internal sealed class ClauseAttributor
             {
                 var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = IsQuoteMark(separator) ? tokens[separator].End : tokens[separator].Start, Mention = left, Cue = Text(verb) };
                 a.PhraseEnd = AfterVerb(verb + 1, a, trailing: true);
-                if (IsPunct(separator, ',') && IntroducesContent(verb, a.PhraseEnd) && IsIntroduction(first, separator))
+                if (IsPunct(separator, ',') && IntroducesContent(verb, a.PhraseEnd) && IsIntroduction(first, separator, OpensReport(a.PhraseEnd)))
                 {
                     // `Lashing out, Trump said the justice's "mind is shot."`: the part before the comma introduces the
                     // subject; the report follows the verb.
@@ -672,11 +675,55 @@ internal sealed class ClauseAttributor
         return true;
     }
 
+    private bool OpensReport(int k) => k < Count && (lower[k] == "that" || (IsQuoteMark(k) && inQuote[k]) || IsPunct(k, ':'));
+
+    /// <summary>
+    /// <c>Trump doubled down on his comments and said the judge had ...</c>: a speech verb after <c>and</c> shares the
+    /// sentence's subject.
+    /// </summary>
+    private Attribution? CoordinatedAttribution(int verb)
+    {
+        var j = verb - 1;
+        while (j > first && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+        {
+            j--;
+        }
+
+        if (j <= first || lower[j] != "and" || inQuote[j] || verb - first > MaxSubjectTokens * 2)
+        {
+            return null;
+        }
+
+        var subject = ParseRight(first, out var subjectEnd);
+        if (subject is null || subject.Kind == MentionKind.Group || subjectEnd >= j)
+        {
+            return null;
+        }
+
+        for (var m = subjectEnd; m < j; m++)
+        {
+            if (tokens[m].Kind == TokenKind.Word && !inQuote[m] && (IsCue(m) || QuoteRules.ClauseWords.Contains(lower[m]) && lower[m] != "and"))
+            {
+                return null;
+            }
+        }
+
+        var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[j].Start, Mention = subject, Cue = Text(verb) };
+        var phraseEnd = AfterVerb(verb + 1, a, trailing: false);
+        if (!IntroducesContent(verb, phraseEnd))
+        {
+            return null;
+        }
+
+        a.PhraseEnd = SkipIntroducer(phraseEnd);
+        return a;
+    }
+
     /// <summary>
     /// Tokens <c>[s, e)</c> read as an introduction before a subject: no quotation, no cue, no clause word, and either
     /// short or opened by an intro word, a participle, an adverb or a day.
     /// </summary>
-    private bool IsIntroduction(int s, int e)
+    private bool IsIntroduction(int s, int e, bool reportOpens)
     {
         if (e <= s || e - s > MaxIntroTokens * 2)
         {
@@ -685,10 +732,17 @@ internal sealed class ClauseAttributor
 
         for (var m = s; m < e; m++)
         {
-            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote || (tokens[m].Kind == TokenKind.Word && (QuoteRules.ClauseWords.Contains(lower[m]) || IsCue(m))))
+            // A subordinate clause may open the introduction (`As the party's top donor, Adelson said that ...`).
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote || (tokens[m].Kind == TokenKind.Word && ((QuoteRules.ClauseWords.Contains(lower[m]) && !(m == s && reportOpens)) || IsCue(m))))
             {
                 return false;
             }
+        }
+
+        // `that` or a quotation after the verb marks a report; the part before the subject can only introduce it.
+        if (reportOpens)
+        {
+            return true;
         }
 
         if (e - s <= MaxShortIntroTokens || tokens[s].Kind != TokenKind.Word)
@@ -1287,6 +1341,11 @@ internal sealed class ClauseAttributor
             k++;
         }
 
+        if (k == i && IsHeadline())
+        {
+            return HeadlineLabel(i);
+        }
+
         if (k == i || k + 1 >= Count || !IsPunct(k, ':') || QuoteRules.NotNames.Contains(lower[i]))
         {
             return null;
@@ -1294,6 +1353,57 @@ internal sealed class ClauseAttributor
 
         var mention = new Mention(tokens[i].Start, tokens[k - 1].End, MentionKind.Name, JoinWords(i, k - 1));
         return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[i].Start, Mention = mention, Cue = ":", PhraseEnd = k + 1 };
+    }
+
+    /// <summary>
+    /// A headline's speaker label in title case: <c>Kanaani: Iran-Russia defense cooperation not hostile ...</c>,
+    /// <c>Clinton to Planned Parenthood: Trump will reverse Roe v. Wade</c> (the listener is not part of the speaker).
+    /// </summary>
+    private Attribution? HeadlineLabel(int i)
+    {
+        var k = i;
+        while (k < Count && k - i < MaxHeadlineLabelTokens && (IsCapitalized(k) || IsAbbreviationDot(k)) && !inQuote[k])
+        {
+            k++;
+        }
+
+        var nameEnd = k;
+        if (k > i && k < Count && lower[k] == "to" && tokens[k].Kind == TokenKind.Word)
+        {
+            k++;
+            while (k < Count && k - nameEnd < MaxHeadlineLabelTokens && (IsCapitalized(k) || IsAbbreviationDot(k)) && !inQuote[k])
+            {
+                k++;
+            }
+        }
+
+        if (nameEnd == i || k + MinInterruptedTail >= Count || !IsPunct(k, ':') || QuoteRules.NotNames.Contains(lower[i]))
+        {
+            return null;
+        }
+
+        var mention = ClassifyRun(i, nameEnd - 1) ?? new Mention(tokens[i].Start, tokens[nameEnd - 1].End, MentionKind.Name, JoinWords(i, nameEnd - 1));
+        return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[i].Start, Mention = mention, Cue = ":", PhraseEnd = k + 1 };
+    }
+
+    /// <summary>
+    /// The unit is a headline: the body's first paragraph, or a line with no closing sentence mark (a repeated title or
+    /// a section heading).
+    /// </summary>
+    private bool IsHeadline()
+    {
+        if (paragraph == 0)
+        {
+            return true;
+        }
+
+        var end = unitEnd;
+        while (end > unitStart && char.IsWhiteSpace(body[end - 1]))
+        {
+            end--;
+        }
+
+        return end > unitStart && body[end - 1] is not ('.' or '!' or '?' or '"' or '\u201D' or ':' or ',' or ';') && (end == body.Length || body[end] == '\n' || (end < body.Length && char.IsWhiteSpace(body[end]) && body.IndexOf('\n', end, Math.Min(2, body.Length - end)) >= 0));
     }
 
     private bool IsUpperCaseWord(int i)

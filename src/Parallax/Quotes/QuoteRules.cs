@@ -221,7 +221,8 @@ internal static class QuoteRules
     /// <summary>Words that open an introduction before a subject: <c>Moments earlier, Trump said ...</c>.</summary>
     public static readonly FrozenSet<string> IntroOpeners = Set(
         "moments", "minutes", "hours", "days", "weeks", "months", "years", "shortly", "soon", "asked", "pressed", "of",
-        "in", "for", "to", "regarding", "about", "overall", "still", "indeed", "instead", "again", "here", "there", "back");
+        "in", "for", "to", "regarding", "about", "overall", "still", "indeed", "instead", "again", "here", "there", "back",
+        "even", "with", "amid", "unlike", "like", "beyond", "besides", "speaking", "asked", "responding", "citing");
 
     /// <summary>Heads of a common-noun subject that speaks for many: <c>47 percent said</c>, <c>some families said</c>.</summary>
     public static readonly FrozenSet<string> CollectiveNouns = Set(
