@@ -237,6 +237,8 @@ internal sealed class ClauseAttributor
     private List<Attribution> FindAttributions()
     {
         var result = new List<Attribution>();
+        // Headlines capitalise every word: `Clinton Says Russians Hacked DNC`.
+        var headline = IsHeadline();
         for (var i = 0; i < Count; i++)
         {
             if (i > 0 && !inQuote[i] && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] is '\u2015' or '\u2014' && IsQuoteMark(i - 1) && inQuote[i - 1] && ParseRight(i + 1, out var signatureEnd) is { Kind: MentionKind.Name } signed && (signatureEnd == Count || (signatureEnd == Count - 1 && IsPunct(signatureEnd, '.'))))
@@ -352,7 +354,7 @@ internal sealed class ClauseAttributor
                 }
             }
 
-            if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to"))
+            if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to") && !(i > first && IsCapitalized(i) && !headline) && !IsPossessive(i - 1))
             {
                 var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) ?? QuotationBeforeSubject(i) ?? CoordinatedAttribution(i) : null) ?? SubjectAttribution(i);
                 if (attribution is not null)
@@ -534,9 +536,11 @@ internal sealed class ClauseAttributor
         }
 
         var mention = ParseRight(first, out var e);
-        if (mention is null || mention.Kind == MentionKind.Group || e >= colon)
+        if (mention is null || mention.Kind == MentionKind.Group || e >= colon || QuoteRules.IntroPrepositions.Contains(lower[first]) ||
+            (mention.Kind == MentionKind.Name && e == first + 1 && e < colon && !IsCapitalized(e) && tokens[e].Kind == TokenKind.Word && !IsCue(e) && !QuoteRules.SkippedBeforeCue.Contains(lower[e]) && !IsLyAdverb(e) && !tokens[e].Of(body).EndsWith("ed", StringComparison.Ordinal)))
         {
-            return null;
+            // `From Bush's Facebook post: "..."`: the quotation is a statement, its speaker not a subject we can read.
+            mention = null;
         }
 
         return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[first].Start, Mention = mention, Cue = ":", PhraseEnd = colon + 1 };
@@ -594,9 +598,25 @@ internal sealed class ClauseAttributor
         return null;
     }
 
+    // `Editor's note`, `Clinton's remarks`: a cue word owned by a possessive is a noun.
+    private bool IsPossessive(int i) =>
+        i >= 0 && tokens[i].Kind == TokenKind.Word && !inQuote[i] && tokens[i].Length > 2 &&
+        (tokens[i].Of(body).EndsWith("'s", StringComparison.Ordinal) || tokens[i].Of(body).EndsWith("\u2019s", StringComparison.Ordinal));
+
+    private static bool IsPlausibleSubjectOfNounlikeCue(Mention left) =>
+        left.Kind is MentionKind.Pronoun or MentionKind.Role ||
+        (left.Kind == MentionKind.Name && !left.Name.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) ||
+        (left.Kind == MentionKind.Organization && left.Name.Split(' ').Any(w => QuoteRules.OrganizationNouns.Contains(w)));
+
     private Attribution? FiniteAttribution(int verb, int leftOf = -1)
     {
         var left = ParseLeft(leftOf >= 0 ? leftOf : verb, out var leftStart);
+        if (left is not null && QuoteRules.NotSubjectCues.Contains(lower[verb]) && !IsPlausibleSubjectOfNounlikeCue(left))
+        {
+            // `The United States has`, `the Arab states`, `The new plans`: the cue word is the subject's own noun.
+            return null;
+        }
+
         if (left is not null)
         {
             if (leftStart <= first || (left.Kind is MentionKind.Pronoun or MentionKind.Name or MentionKind.Organization && IsLooseIntro(leftStart)))
