@@ -10,6 +10,21 @@ public sealed record GoldAttribution(IReadOnlyList<TextSpan> Content, IReadOnlyL
 
 public sealed record GoldQuoteArticle(Article Article, IReadOnlyList<GoldAttribution> Attributions);
 
+public enum QuoteMistakeKind
+{
+    /// <summary>A gold attribution no prediction covers enough.</summary>
+    MissedGold,
+
+    /// <summary>A prediction that covers no gold attribution enough.</summary>
+    FalsePrediction,
+
+    /// <summary>A matched gold attribution whose best prediction names another speaker mention.</summary>
+    WrongSpeaker,
+}
+
+/// <summary>One mistake of <see cref="QuoteEvaluation.Mistakes"/>; <see cref="Gold"/> or <see cref="Predicted"/> is null where it has none.</summary>
+public sealed record QuoteMistake(QuoteMistakeKind Kind, Article Article, GoldAttribution? Gold, Quote? Predicted);
+
 /// <summary>Scores at one coverage threshold.</summary>
 public sealed record QuoteScores(
     double Threshold,
@@ -146,6 +161,61 @@ public static class QuoteEvaluation
         }
 
         return new QuoteScores(threshold, predictions, golds, matchedPredictions, matchedGold, quoted, matchedQuoted, speakerPairs, speakerCorrect);
+    }
+
+    /// <summary>
+    /// What the scores count against the extractor at one threshold, for reading misses by pattern: gold
+    /// attributions no prediction covers, predictions that cover no gold, and matched pairs whose speaker is wrong.
+    /// </summary>
+    public static IReadOnlyList<QuoteMistake> Mistakes(IReadOnlyList<GoldQuoteArticle> gold, IReadOnlyList<IReadOnlyList<Quote>> predicted, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predicted);
+        var mistakes = new List<QuoteMistake>();
+        for (var i = 0; i < gold.Count; i++)
+        {
+            var quotes = predicted[i];
+            var predictionMatched = new bool[quotes.Count];
+            foreach (var g in gold[i].Attributions)
+            {
+                var total = g.Content.Sum(s => s.Length);
+                var best = -1;
+                var bestCoverage = 0.0;
+                for (var q = 0; q < quotes.Count; q++)
+                {
+                    var covered = g.Content.Sum(s => Math.Max(0, Math.Min(s.End, quotes[q].End) - Math.Max(s.Start, quotes[q].Start)));
+                    var coverage = total == 0 ? 0 : (double)covered / total;
+                    if (coverage >= threshold)
+                    {
+                        predictionMatched[q] = true;
+                        if (coverage > bestCoverage)
+                        {
+                            bestCoverage = coverage;
+                            best = q;
+                        }
+                    }
+                }
+
+                if (best < 0)
+                {
+                    mistakes.Add(new QuoteMistake(QuoteMistakeKind.MissedGold, gold[i].Article, g, null));
+                }
+                else if (g.Source.Count > 0 && !(quotes[best].SpeakerStart is { } ss && quotes[best].SpeakerEnd is { } se && g.Source.Any(s => s.Overlaps(new TextSpan(ss, se)))))
+                {
+                    mistakes.Add(new QuoteMistake(QuoteMistakeKind.WrongSpeaker, gold[i].Article, g, quotes[best]));
+                }
+            }
+
+            for (var q = 0; q < quotes.Count; q++)
+            {
+                if (!predictionMatched[q])
+                {
+                    mistakes.Add(new QuoteMistake(QuoteMistakeKind.FalsePrediction, gold[i].Article, null, quotes[q]));
+                }
+            }
+        }
+
+        return mistakes;
     }
 
     private static List<TextSpan> Spans(JsonElement attribution, string name, int[] utf16)

@@ -18,6 +18,9 @@ internal sealed class ClauseAttributor
     // An interrupted report needs at least this many tokens after `, she said,` to be read as going on.
     private const int MinInterruptedTail = 3;
 
+    // A headline's label names a speaker in a few words: `Bill Clinton:`, `Hacker Guccifer:`, `Rep. Darrell Issa:`.
+    private const int MaxHeadlineLabelTokens = 5;
+
     // A transcript label names one speaker: `PENCE:`, `CHRIS WALLACE:`.
     private const int MaxLabelTokens = 3;
 
@@ -32,6 +35,13 @@ internal sealed class ClauseAttributor
 
     // A party tag or aside between a name and its verb: `(D-Wis.)`, `(R-Ga.)`.
     private const int MaxParentheticalTokens = 8;
+
+    // An introduction this short before `, S said ...` needs no intro word (`Of Sanders, McCaskill said ...`).
+    private const int MaxShortIntroTokens = 4;
+
+    // A subject with its appositions before a cue (`Gov. John Kasich of Ohio, a Republican who has refused to endorse
+    // Mr. Trump, said`); polnear-train's longest common ones run to about 30 tokens.
+    private const int MaxSubjectTokens = 32;
 
     // A common-noun subject of a cue (`all the experts I interviewed`); longer runs are clauses, not speakers.
     private const int MaxNounPhraseTokens = 9;
@@ -227,6 +237,8 @@ internal sealed class ClauseAttributor
     private List<Attribution> FindAttributions()
     {
         var result = new List<Attribution>();
+        // Headlines capitalise every word: `Clinton Says Russians Hacked DNC`.
+        var headline = IsHeadline();
         for (var i = 0; i < Count; i++)
         {
             if (i > 0 && !inQuote[i] && tokens[i].Kind == TokenKind.Punctuation && body[tokens[i].Start] is '\u2015' or '\u2014' && IsQuoteMark(i - 1) && inQuote[i - 1] && ParseRight(i + 1, out var signatureEnd) is { Kind: MentionKind.Name } signed && (signatureEnd == Count || (signatureEnd == Count - 1 && IsPunct(signatureEnd, '.'))))
@@ -328,9 +340,23 @@ internal sealed class ClauseAttributor
                 }
             }
 
-            if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to"))
+            if (word is "say" or "add" or "ask" && i > 2 && lower[i - 1] == "to" && QuoteRules.GoOnVerbs.Contains(lower[i - 2] == "on" ? lower[i - 3] : lower[i - 2]))
             {
-                var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) : null);
+                // `He went on to say ...`, `It continues to say: "..."`: the cue is the whole phrase, its subject the first verb's.
+                var lead = lower[i - 2] == "on" ? i - 3 : i - 2;
+                if (FiniteAttribution(lead) is { } goOn && goOn.Kind == AttributionKind.Leading)
+                {
+                    var a = new Attribution { Kind = AttributionKind.Leading, Boundary = goOn.Boundary, Mention = goOn.Mention, Cue = Text(i) };
+                    a.PhraseEnd = SkipIntroducer(AfterVerb(i + 1, a, trailing: false));
+                    result.Add(a);
+                    i = Math.Max(i, a.PhraseEnd - 1);
+                    continue;
+                }
+            }
+
+            if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to") && !(i > first && IsCapitalized(i) && !headline) && !IsPossessive(i - 1))
+            {
+                var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) ?? QuotationBeforeSubject(i) ?? CoordinatedAttribution(i) : null) ?? SubjectAttribution(i);
                 if (attribution is not null)
                 {
                     result.Add(attribution);
@@ -340,7 +366,210 @@ internal sealed class ClauseAttributor
             }
         }
 
+        AddQuotationAttributions(result);
         return result;
+    }
+
+    /// <summary>
+    /// Attributions anchored on a quotation rather than on a known cue: <c>"Denver," he answered.</c>, <c>"...," Oliver
+    /// barked.</c>, <c>"...," chimed in Rep. X.</c> (a quotation closed by a comma, question or exclamation mark, then a
+    /// short subject-verb clause), and <c>Mark Blumenthal and Jon Cohen: "..."</c> (a name and a colon before a quotation).
+    /// Each is added in text order unless a cue already attributes that stretch.
+    /// </summary>
+    private void AddQuotationAttributions(List<Attribution> result)
+    {
+        for (var i = 1; i + 1 < Count; i++)
+        {
+            if (IsQuoteMark(i) && inQuote[i] && !inQuote[i + 1] && (IsPunct(i - 1, ',') || IsPunct(i - 1, '?') || IsPunct(i - 1, '!') || IsPunct(i + 1, ',')) &&
+                TrailingClause(IsPunct(i + 1, ',') ? i + 2 : i + 1, tokens[i].End) is { } trailing && !AttributedBetween(result, tokens[i].Start, tokens[Math.Min(Count - 1, trailing.PhraseEnd)].Start))
+            {
+                Insert(result, trailing);
+                AddContinuationAfter(trailing, result);
+            }
+            else if (IsPunct(i, ':') && !inQuote[i] && IsQuoteMark(i + 1) && inQuote[i + 1] && (ColonLabel(i) ?? ColonClause(i)) is { } label && !AttributedBetween(result, label.Boundary, tokens[i].End))
+            {
+                Insert(result, label);
+            }
+        }
+    }
+
+    private static bool AttributedBetween(List<Attribution> result, int start, int end) => result.Exists(a => a.Boundary >= start && a.Boundary <= end);
+
+    private static void Insert(List<Attribution> result, Attribution a)
+    {
+        var at = result.FindIndex(o => o.Boundary > a.Boundary);
+        result.Insert(at < 0 ? result.Count : at, a);
+    }
+
+    private void AddContinuationAfter(Attribution a, List<Attribution> result)
+    {
+        var scratch = new List<Attribution>(1);
+        AddContinuation(a, scratch);
+        foreach (var c in scratch)
+        {
+            Insert(result, c);
+        }
+    }
+
+    /// <summary>The clause after a closed quotation: <c>he answered</c>, <c>Oliver barked at X</c>, <c>went on Rep. Y</c>.</summary>
+    private Attribution? TrailingClause(int s, int boundary)
+    {
+        if (s >= Count || inQuote[s] || tokens[s].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        var mention = ParseRight(s, out var e);
+        int verb;
+        if (mention is not null && mention.Kind != MentionKind.Group)
+        {
+            verb = e;
+            while (verb < Count && !inQuote[verb] && tokens[verb].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[verb]) || IsLyAdverb(verb)))
+            {
+                verb++;
+            }
+
+            if (!IsVerbLike(verb))
+            {
+                return null;
+            }
+
+            e = verb + 1;
+        }
+        else
+        {
+            // Inverted: `"...," chimed Rep. Y.`
+            verb = s;
+            if (!IsVerbLike(verb) || !(tokens[verb].Of(body).EndsWith("ed", StringComparison.Ordinal) || IsCue(verb)))
+            {
+                return null;
+            }
+
+            mention = LooseObject(verb + 1, out e);
+            if (mention is null || mention.Kind is MentionKind.Pronoun)
+            {
+                return null;
+            }
+        }
+
+        if (e < Count && lower[e] is "on" or "back" or "in" or "up" or "out" && tokens[e].Kind == TokenKind.Word)
+        {
+            e++;
+        }
+
+        var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = boundary, Mention = mention, Cue = Text(verb) };
+        var k = AfterVerb(e, a, trailing: true);
+        if (k < Count && !IsPunct(k, '.') && !IsPunct(k, ',') && !IsPunct(k, ';') && !IsPunct(k, '\u2014') && !QuoteRules.NotContentStarts.Contains(lower[k]) && !QuoteRules.ClauseWords.Contains(lower[k]))
+        {
+            return null;
+        }
+
+        a.PhraseEnd = k;
+        return a;
+    }
+
+    /// <summary>
+    /// The speaker after an inverted verb, read loosely up to the next punctuation or clause word: <c>said Virginia delegate
+    /// Beau Correll</c> (the last name run), <c>said one well-connected Democrat familiar with ...</c> (the phrase).
+    /// </summary>
+    private Mention? LooseObject(int s, out int end)
+    {
+        end = s;
+        if (ParseRight(s, out var rightEnd) is { } right && (rightEnd >= Count || tokens[rightEnd].Kind != TokenKind.Word || QuoteRules.ClauseWords.Contains(lower[rightEnd]) || QuoteRules.IntroPrepositions.Contains(lower[rightEnd])))
+        {
+            end = rightEnd;
+            return right;
+        }
+
+        var j = s;
+        while (j < Count && j - s < MaxNounPhraseTokens + 3 && !inQuote[j] && (tokens[j].Kind is TokenKind.Word or TokenKind.Number || IsAbbreviationDot(j)) && !QuoteRules.ClauseWords.Contains(lower[j]))
+        {
+            j++;
+        }
+
+        if (j == s || (j < Count && tokens[j].Kind is TokenKind.Word or TokenKind.Number) || tokens[j - 1].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        end = j;
+        var e = j - 1;
+        while (e >= s && !(IsCapitalized(e) && IsRunWord(e)))
+        {
+            e--;
+        }
+
+        if (e >= s)
+        {
+            var k = e;
+            while (k - 1 >= s && ((IsCapitalized(k - 1) && IsRunWord(k - 1)) || IsAbbreviationDot(k - 1)))
+            {
+                k--;
+            }
+
+            if (!QuoteRules.NotNames.Contains(lower[k]) && ClassifyRun(k, e) is { Kind: MentionKind.Name } name)
+            {
+                return name;
+            }
+        }
+
+        return new Mention(tokens[s].Start, tokens[j - 1].End, MentionKind.Group, JoinWords(s, j - 1));
+    }
+
+    /// <summary>
+    /// <c>In a Fox interview later that day, Trump went even further: "..."</c>: a clause before a colon and a quotation,
+    /// with the clause's subject as the speaker.
+    /// </summary>
+    private Attribution? ColonClause(int colon)
+    {
+        if (first >= colon || colon - first > MaxSubjectTokens)
+        {
+            return null;
+        }
+
+        for (var m = first; m < colon; m++)
+        {
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote)
+            {
+                return null;
+            }
+        }
+
+        var mention = ParseRight(first, out var e);
+        if (mention is null || mention.Kind == MentionKind.Group || e >= colon || QuoteRules.IntroPrepositions.Contains(lower[first]) ||
+            (mention.Kind == MentionKind.Name && e == first + 1 && e < colon && !IsCapitalized(e) && tokens[e].Kind == TokenKind.Word && !IsCue(e) && !QuoteRules.SkippedBeforeCue.Contains(lower[e]) && !IsLyAdverb(e) && !tokens[e].Of(body).EndsWith("ed", StringComparison.Ordinal)))
+        {
+            // `From Bush's Facebook post: "..."`: the quotation is a statement, its speaker not a subject we can read.
+            mention = null;
+        }
+
+        return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[first].Start, Mention = mention, Cue = ":", PhraseEnd = colon + 1 };
+    }
+
+    // A lowercase word that can be a verb of speech after its subject: not a function word, not a clause opener.
+    private bool IsVerbLike(int i) =>
+        i < Count && !inQuote[i] && tokens[i].Kind == TokenKind.Word && !IsCapitalized(i) && tokens[i].Length > 2 &&
+        !QuoteRules.NotContentStarts.Contains(lower[i]) && !QuoteRules.ClauseWords.Contains(lower[i]) && !QuoteRules.NotInNounPhrase.Contains(lower[i]) || (i < Count && IsCue(i) && !inQuote[i]);
+
+    /// <summary><c>Mark Blumenthal and Jon Cohen: "..."</c>: a name run (names joined by <c>and</c>) before a colon and a quotation.</summary>
+    private Attribution? ColonLabel(int colon)
+    {
+        var k = colon - 1;
+        var names = 0;
+        while (k >= 0 && colon - k <= MaxRolePhraseTokens && !inQuote[k] && ((IsRunWord(k) && IsCapitalized(k)) || IsAbbreviationDot(k) || (lower[k] == "and" && k > 0 && IsCapitalized(k - 1))))
+        {
+            names += IsCapitalized(k) ? 1 : 0;
+            k--;
+        }
+
+        var start = k + 1;
+        if (names == 0 || start >= colon || !(start <= first || IsSeparator(k) || IsPunct(k, '-')) || QuoteRules.NotNames.Contains(lower[start]))
+        {
+            return null;
+        }
+
+        var mention = ClassifyRun(start, colon - 1) ?? new Mention(tokens[start].Start, tokens[colon - 1].End, MentionKind.Name, JoinWords(start, colon - 1));
+        return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[start].Start, Mention = mention, Cue = ":", PhraseEnd = colon + 1 };
     }
 
     /// <summary><c>..., the IRNA news agency reported.</c> at the end of a unit: a channel for the unit's quotes.</summary>
@@ -369,9 +598,25 @@ internal sealed class ClauseAttributor
         return null;
     }
 
+    // `Editor's note`, `Clinton's remarks`: a cue word owned by a possessive is a noun.
+    private bool IsPossessive(int i) =>
+        i >= 0 && tokens[i].Kind == TokenKind.Word && !inQuote[i] && tokens[i].Length > 2 &&
+        (tokens[i].Of(body).EndsWith("'s", StringComparison.Ordinal) || tokens[i].Of(body).EndsWith("\u2019s", StringComparison.Ordinal));
+
+    private static bool IsPlausibleSubjectOfNounlikeCue(Mention left) =>
+        left.Kind is MentionKind.Pronoun or MentionKind.Role ||
+        (left.Kind == MentionKind.Name && !left.Name.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) ||
+        (left.Kind == MentionKind.Organization && left.Name.Split(' ').Any(w => QuoteRules.OrganizationNouns.Contains(w)));
+
     private Attribution? FiniteAttribution(int verb, int leftOf = -1)
     {
         var left = ParseLeft(leftOf >= 0 ? leftOf : verb, out var leftStart);
+        if (left is not null && QuoteRules.NotSubjectCues.Contains(lower[verb]) && !IsPlausibleSubjectOfNounlikeCue(left))
+        {
+            // `The United States has`, `the Arab states`, `The new plans`: the cue word is the subject's own noun.
+            return null;
+        }
+
         if (left is not null)
         {
             if (leftStart <= first || (left.Kind is MentionKind.Pronoun or MentionKind.Name or MentionKind.Organization && IsLooseIntro(leftStart)))
@@ -386,6 +631,15 @@ internal sealed class ClauseAttributor
             {
                 var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = IsQuoteMark(separator) ? tokens[separator].End : tokens[separator].Start, Mention = left, Cue = Text(verb) };
                 a.PhraseEnd = AfterVerb(verb + 1, a, trailing: true);
+                if (IsPunct(separator, ',') && IntroducesContent(verb, a.PhraseEnd) && IsIntroduction(first, separator, OpensReport(a.PhraseEnd)))
+                {
+                    // `Lashing out, Trump said the justice's "mind is shot."`: the part before the comma introduces the
+                    // subject; the report follows the verb.
+                    var leading = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[leftStart].Start, Mention = left, Cue = Text(verb) };
+                    leading.PhraseEnd = SkipIntroducer(AfterVerb(verb + 1, leading, trailing: false));
+                    return leading;
+                }
+
                 return a;
             }
 
@@ -413,6 +667,318 @@ internal sealed class ClauseAttributor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when a report starts where the phrase after <paramref name="verb"/> ends: <c>that</c>, an opening quote
+    /// mark or a word that can open a clause, with at least <see cref="MinInterruptedTail"/> tokens to go.
+    /// </summary>
+    private bool IntroducesContent(int verb, int phraseEnd)
+    {
+        var k = phraseEnd;
+        if (k >= Count || k + MinInterruptedTail > Count)
+        {
+            return false;
+        }
+
+        if (lower[k] == "that" || (IsQuoteMark(k) && inQuote[k]) || IsPunct(k, ':'))
+        {
+            return true;
+        }
+
+        // `told a crowd in Ohio`, `said Monday at a rally`: a listener or a circumstance, not a report.
+        if (QuoteRules.ListenerVerbs.Contains(lower[verb]) || inQuote[k] || tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || QuoteRules.NotContentStarts.Contains(lower[k]))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool OpensReport(int k) => k < Count && (lower[k] == "that" || (IsQuoteMark(k) && inQuote[k]) || IsPunct(k, ':'));
+
+    /// <summary>
+    /// <c>Trump doubled down on his comments and said the judge had ...</c>: a speech verb after <c>and</c> shares the
+    /// sentence's subject.
+    /// </summary>
+    private Attribution? CoordinatedAttribution(int verb)
+    {
+        var j = verb - 1;
+        while (j > first && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+        {
+            j--;
+        }
+
+        if (j <= first || lower[j] != "and" || inQuote[j] || verb - first > MaxSubjectTokens * 2)
+        {
+            return null;
+        }
+
+        var subject = ParseRight(first, out var subjectEnd);
+        if (subject is null || subject.Kind == MentionKind.Group || subjectEnd >= j)
+        {
+            return null;
+        }
+
+        for (var m = subjectEnd; m < j; m++)
+        {
+            if (tokens[m].Kind == TokenKind.Word && !inQuote[m] && (IsCue(m) || QuoteRules.ClauseWords.Contains(lower[m]) && lower[m] != "and"))
+            {
+                return null;
+            }
+        }
+
+        var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[j].Start, Mention = subject, Cue = Text(verb) };
+        var phraseEnd = AfterVerb(verb + 1, a, trailing: false);
+        if (!IntroducesContent(verb, phraseEnd))
+        {
+            return null;
+        }
+
+        a.PhraseEnd = SkipIntroducer(phraseEnd);
+        return a;
+    }
+
+    /// <summary>
+    /// Tokens <c>[s, e)</c> read as an introduction before a subject: no quotation, no cue, no clause word, and either
+    /// short or opened by an intro word, a participle, an adverb or a day.
+    /// </summary>
+    private bool IsIntroduction(int s, int e, bool reportOpens)
+    {
+        if (e <= s || e - s > MaxIntroTokens * 2)
+        {
+            return false;
+        }
+
+        for (var m = s; m < e; m++)
+        {
+            // A subordinate clause may open the introduction (`As the party's top donor, Adelson said that ...`).
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote || (tokens[m].Kind == TokenKind.Word && ((QuoteRules.ClauseWords.Contains(lower[m]) && !(m == s && reportOpens)) || IsCue(m))))
+            {
+                return false;
+            }
+        }
+
+        // `that` or a quotation after the verb marks a report; the part before the subject can only introduce it.
+        if (reportOpens)
+        {
+            return true;
+        }
+
+        if (e - s <= MaxShortIntroTokens || tokens[s].Kind != TokenKind.Word)
+        {
+            return e - s <= MaxShortIntroTokens;
+        }
+
+        var word = tokens[s].Of(body);
+        return QuoteRules.IntroPrepositions.Contains(lower[s]) || QuoteRules.DayWords.Contains(lower[s]) || IsLyAdverb(s) || QuoteRules.IntroOpeners.Contains(lower[s]) ||
+            (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A cue whose subject the name and apposition readers did not take: <c>Republican Rep. Lee Zeldin of New York, a
+    /// Trump supporter, said ...</c>, <c>Saturday at the convention Sen. Elizabeth Warren (D-MA) said ...</c>,
+    /// <c>Just 28 percent of voters said ...</c>. The whole stretch from the subject's start to the verb must read as a
+    /// subject (no quotation, no other cue, clause words only inside a comma-set aside), and a report must follow.
+    /// </summary>
+    private Attribution? SubjectAttribution(int verb)
+    {
+        if (verb - first > MaxSubjectTokens || verb <= first || IsCapitalized(verb) || QuoteRules.NotSubjectCues.Contains(lower[verb]) || (verb > 0 && lower[verb - 1] is "to" or "not" or "and" or "or" or "of" or "the" or "a" or "an"))
+        {
+            return null;
+        }
+
+        var aside = false;
+        var clauseInSegment = false;
+        var relative = -1;
+        var segmentStart = first;
+        for (var m = first; m < verb; m++)
+        {
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote)
+            {
+                return null;
+            }
+
+            if (IsPunct(m, ',') || IsPunct(m, '(') || IsPunct(m, '\u2014'))
+            {
+                segmentStart = m + 1;
+                aside = segmentStart < verb && tokens[segmentStart].Kind is TokenKind.Word or TokenKind.Number;
+                clauseInSegment = false;
+                continue;
+            }
+
+            if (IsPunct(m, ')'))
+            {
+                aside = false;
+                continue;
+            }
+
+            if (tokens[m].Kind != TokenKind.Word)
+            {
+                if (IsPunct(m, '.') && !IsAbbreviationDot(m) && !(m > 0 && tokens[m - 1].Length == 1))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (QuoteRules.ClauseWords.Contains(lower[m]) || IsCue(m) || QuoteRules.NotSubjectWords.Contains(lower[m]))
+            {
+                // A relative clause set off by commas may hold anything (`, who has endorsed Clinton,`); the verb's own
+                // stretch may not (`Beck, who has in the past described ...`).
+                if (!(aside && segmentStart > first) || QuoteRules.NotSubjectWords.Contains(lower[m]))
+                {
+                    return null;
+                }
+
+                clauseInSegment = true;
+                relative = QuoteRules.RelativeSubjects.Contains(lower[m]) ? m : -1;
+            }
+        }
+
+        if (clauseInSegment && relative < 0)
+        {
+            return null;
+        }
+
+        var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[first].Start, Cue = Text(verb) };
+        var phraseEnd = AfterVerb(verb + 1, a, trailing: false);
+        if (!IntroducesContent(verb, phraseEnd))
+        {
+            return null;
+        }
+
+        // `Beck, who has in the past described Trump as ...`: the relative pronoun is the subject, as PolNeAR marks it.
+        a.Mention = relative >= 0 ? new Mention(tokens[relative].Start, tokens[relative].End, MentionKind.Pronoun, Text(relative)) : LooseSubject(first, verb);
+        if (a.Mention is null)
+        {
+            return null;
+        }
+
+        a.PhraseEnd = SkipIntroducer(phraseEnd);
+        return a;
+    }
+
+    /// <summary>
+    /// The speaker in a subject stretch <c>[s, e)</c>: the last name or pronoun before the first comma (so <c>Saturday at
+    /// the convention Sen. Elizabeth Warren</c> is Warren), else the first comma segment as a noun phrase.
+    /// </summary>
+    private Mention? LooseSubject(int s, int e)
+    {
+        var end = s;
+        while (end < e && !IsPunct(end, ',') && !IsPunct(end, '(') && !IsPunct(end, '\u2014'))
+        {
+            end++;
+        }
+
+        while (end > s && tokens[end - 1].Kind != TokenKind.Word && !IsAbbreviationDot(end - 1))
+        {
+            end--;
+        }
+
+        if (end <= s)
+        {
+            return null;
+        }
+
+        // The name run that ends the segment, if the segment ends with one.
+        var j = end - 1;
+        if (tokens[j].Kind == TokenKind.Word && (QuoteRules.PersonPronouns.Contains(lower[j]) || QuoteRules.GroupPronouns.Contains(lower[j])) && j == s)
+        {
+            return new Mention(tokens[j].Start, tokens[j].End, MentionKind.Pronoun, Text(j));
+        }
+
+        if (IsRunWord(j))
+        {
+            var k = j;
+            while (k - 1 >= s && (IsRunWord(k - 1) || (IsAbbreviationDot(k - 1) && k - 2 >= s) || (IsNameConnector(k - 1) && k - 2 >= s && IsCapitalized(k - 2) && IsCapitalized(k))))
+            {
+                k--;
+            }
+
+            if (k - 1 >= s && lower[k - 1] is "the" or "a" or "an")
+            {
+                k--;
+            }
+
+            if (ClassifyRun(k, j) is { } run && !(k == s && QuoteRules.DayWords.Contains(lower[k])))
+            {
+                return run;
+            }
+        }
+
+        var right = ParseRight(s, out var rightEnd);
+        var capitalOnly = right is { Kind: MentionKind.Name } && rightEnd == s + 1 && rightEnd < end;
+        if (right is not null && rightEnd <= end && right.Kind != MentionKind.Pronoun && !capitalOnly)
+        {
+            return right;
+        }
+
+        // `One in three said`, `Nearly nine out of 10 say`: a capital that only opens the sentence heads no name.
+        if (!capitalOnly && !HasSpeakerNoun(s, end - 1) && !HasGroupHead(s, end - 1))
+        {
+            return null;
+        }
+
+        return new Mention(tokens[s].Start, tokens[end - 1].End, MentionKind.Group, JoinWords(s, end - 1));
+    }
+
+    private bool HasGroupHead(int s, int e)
+    {
+        for (var m = s; m <= e; m++)
+        {
+            if (tokens[m].Kind == TokenKind.Word && (QuoteRules.CollectiveNouns.Contains(lower[m]) || QuoteRules.PersonPronouns.Contains(lower[m]) || QuoteRules.GroupPronouns.Contains(lower[m])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>"Very good reporter," Trump, the 2016 GOP presidential frontrunner ..., said</c>: a quotation closed by a comma
+    /// and followed by a subject too long for the apposition reader, then the verb at the end of the unit.
+    /// </summary>
+    private Attribution? QuotationBeforeSubject(int verb)
+    {
+        var close = -1;
+        for (var m = verb - 1; m >= Math.Max(0, verb - MaxRolePhraseTokens * MaxAppositionSegments); m--)
+        {
+            if (IsQuoteMark(m) && inQuote[m])
+            {
+                close = m;
+                break;
+            }
+
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote || (tokens[m].Kind == TokenKind.Word && IsCue(m)) || IsPunct(m, '.'))
+            {
+                return null;
+            }
+        }
+
+        if (close < 1 || close + 1 >= verb || !(IsPunct(close - 1, ',') || IsPunct(close - 1, '?') || IsPunct(close - 1, '!') || IsPunct(close + 1, ',')))
+        {
+            return null;
+        }
+
+        var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = tokens[close].End, Cue = Text(verb) };
+        var k = AfterVerb(verb + 1, a, trailing: true);
+        if (k < Count && !IsPunct(k, '.') && !IsPunct(k, ',') && !QuoteRules.NotContentStarts.Contains(lower[k]))
+        {
+            return null;
+        }
+
+        var s = IsPunct(close + 1, ',') ? close + 2 : close + 1;
+        a.Mention = s < verb ? LooseSubject(s, verb) : null;
+        if (a.Mention is null)
+        {
+            return null;
+        }
+
+        a.PhraseEnd = k;
+        return a;
     }
 
     /// <summary>
@@ -795,6 +1361,11 @@ internal sealed class ClauseAttributor
             k++;
         }
 
+        if (k == i && IsHeadline())
+        {
+            return HeadlineLabel(i);
+        }
+
         if (k == i || k + 1 >= Count || !IsPunct(k, ':') || QuoteRules.NotNames.Contains(lower[i]))
         {
             return null;
@@ -802,6 +1373,57 @@ internal sealed class ClauseAttributor
 
         var mention = new Mention(tokens[i].Start, tokens[k - 1].End, MentionKind.Name, JoinWords(i, k - 1));
         return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[i].Start, Mention = mention, Cue = ":", PhraseEnd = k + 1 };
+    }
+
+    /// <summary>
+    /// A headline's speaker label in title case: <c>Kanaani: Iran-Russia defense cooperation not hostile ...</c>,
+    /// <c>Clinton to Planned Parenthood: Trump will reverse Roe v. Wade</c> (the listener is not part of the speaker).
+    /// </summary>
+    private Attribution? HeadlineLabel(int i)
+    {
+        var k = i;
+        while (k < Count && k - i < MaxHeadlineLabelTokens && (IsCapitalized(k) || IsAbbreviationDot(k)) && !inQuote[k])
+        {
+            k++;
+        }
+
+        var nameEnd = k;
+        if (k > i && k < Count && lower[k] == "to" && tokens[k].Kind == TokenKind.Word)
+        {
+            k++;
+            while (k < Count && k - nameEnd < MaxHeadlineLabelTokens && (IsCapitalized(k) || IsAbbreviationDot(k)) && !inQuote[k])
+            {
+                k++;
+            }
+        }
+
+        if (nameEnd == i || k + MinInterruptedTail >= Count || !IsPunct(k, ':') || QuoteRules.NotNames.Contains(lower[i]))
+        {
+            return null;
+        }
+
+        var mention = ClassifyRun(i, nameEnd - 1) ?? new Mention(tokens[i].Start, tokens[nameEnd - 1].End, MentionKind.Name, JoinWords(i, nameEnd - 1));
+        return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[i].Start, Mention = mention, Cue = ":", PhraseEnd = k + 1 };
+    }
+
+    /// <summary>
+    /// The unit is a headline: the body's first paragraph, or a line with no closing sentence mark (a repeated title or
+    /// a section heading).
+    /// </summary>
+    private bool IsHeadline()
+    {
+        if (paragraph == 0)
+        {
+            return true;
+        }
+
+        var end = unitEnd;
+        while (end > unitStart && char.IsWhiteSpace(body[end - 1]))
+        {
+            end--;
+        }
+
+        return end > unitStart && body[end - 1] is not ('.' or '!' or '?' or '"' or '\u201D' or ':' or ',' or ';') && (end == body.Length || body[end] == '\n' || (end < body.Length && char.IsWhiteSpace(body[end]) && body.IndexOf('\n', end, Math.Min(2, body.Length - end)) >= 0));
     }
 
     private bool IsUpperCaseWord(int i)

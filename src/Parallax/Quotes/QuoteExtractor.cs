@@ -18,6 +18,16 @@ public sealed class QuoteExtractor
     // longer gaps hold other text.
     private const int MaxInterruptionLength = 160;
 
+    // `Trump said.`, `the senator said of Apple.`: a detached attribution sentence after a closing `."` is this short
+    // (polnear-train: most run to 4-6 tokens).
+    private const int MaxDetachedTokens = 8;
+
+    // Name words before the verb of a detached attribution: `Rep. Tom Cole said`.
+    private const int MaxDetachedSubjectTokens = 4;
+
+    // Characters read from a sentence's start to find a detached attribution's subject and verb.
+    private const int MaxDetachedLookahead = 80;
+
     private readonly QuoteExtractorOptions options;
 
     public QuoteExtractor()
@@ -165,7 +175,7 @@ public sealed class QuoteExtractor
         var units = new List<TextSpan>(sentences.Count);
         foreach (var sentence in sentences)
         {
-            if (units.Count > 0 && CrossesBoundary(units[^1], sentence, quotations))
+            if (units.Count > 0 && (CrossesBoundary(units[^1], sentence, quotations) || IsDetachedAttribution(body, units[^1], sentence)))
             {
                 units[^1] = new TextSpan(units[^1].Start, sentence.End);
             }
@@ -176,6 +186,59 @@ public sealed class QuoteExtractor
         }
 
         return units;
+    }
+
+    /// <summary>
+    /// <c>"Who do they think they are?" Trump said of Apple.</c>: the splitter ends a sentence at <c>?"</c>, but a
+    /// sentence that opens with a short subject and a speech verb (or with the verb) attributes the quotation before it.
+    /// After <c>."</c> only a short sentence counts, since <c>"..." Trump said the plan ...</c> starts a new report.
+    /// </summary>
+    private static bool IsDetachedAttribution(string body, TextSpan previous, TextSpan next)
+    {
+        var last = TrimEnd(body, previous.Start, previous.End).End;
+        while (last > previous.Start && char.IsWhiteSpace(body[last - 1]))
+        {
+            last--;
+        }
+
+        if (last < previous.Start + 3 || body[last - 1] is not ('\u201D' or '"') || body[last - 2] is not ('?' or '!' or '.'))
+        {
+            return false;
+        }
+
+        var tokens = Tokenizer.Tokenize(body, next.Start, Math.Min(next.End, next.Start + MaxDetachedLookahead));
+        if (tokens.Count == 0 || tokens[0].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var shortSentence = Tokenizer.Tokenize(body, next.Start, next.End).Count <= MaxDetachedTokens;
+        if (body[last - 2] == '.' && !shortSentence)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < tokens.Count && i <= MaxDetachedSubjectTokens; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind != TokenKind.Word && !(t.Kind == TokenKind.Punctuation && body[t.Start] == '.'))
+            {
+                return false;
+            }
+
+            var word = t.Of(body);
+            if (QuoteRules.SpeechVerbs.Contains(word.ToString()) && char.IsLower(word[0]))
+            {
+                return true;
+            }
+
+            if (!char.IsUpper(word[0]) && !(i == 0 && QuoteRules.PersonPronouns.Contains(word.ToString())) && !(i == 0 && word.Equals("the", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool CrossesBoundary(TextSpan previous, TextSpan next, List<Quotation> quotations)
@@ -284,6 +347,7 @@ public sealed class QuoteExtractor
         for (var i = 0; i < drafts.Count; i++)
         {
             var d = drafts[i];
+            var mention = d.Mention;
             string? speakerId = null;
             if (entities[i] is { } entity)
             {
@@ -299,9 +363,9 @@ public sealed class QuoteExtractor
                 Id = $"{article.Id}:q{i + 1}",
                 Article = article.Id,
                 Speaker = speakerId,
-                SpeakerMention = d.Mention is null ? null : article.Body[d.Mention.Start..d.Mention.End],
-                SpeakerStart = d.Mention?.Start,
-                SpeakerEnd = d.Mention?.End,
+                SpeakerMention = mention is null ? null : article.Body[mention.Start..mention.End],
+                SpeakerStart = mention?.Start,
+                SpeakerEnd = mention?.End,
                 Cue = d.Cue,
                 Kind = d.Kind,
                 Text = article.Body[d.Start..d.End],

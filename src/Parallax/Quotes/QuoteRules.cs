@@ -31,7 +31,11 @@ internal static class QuoteRules
         "recommends", "assured", "informed", "announces", "knows", "know", "knew", "understood", "felt", "feels",
         "doubts", "doubted", "agree", "worry", "claimed", "insisted", "stressed", "repeated", "repeats", "recounted",
         "observed", "acknowledged", "attacked", "slammed", "dismissed", "defended", "rejected", "opposed", "supported",
-        "supports", "endorsed", "pointed", "threatened", "threatens", "offered", "vowed");
+        "supports", "endorsed", "pointed", "threatened", "threatens", "offered", "vowed",
+        // Shouted and written words (polnear-train misses: `a man yelled "Stay there!"`, `the sign read "..."`).
+        "yelled", "shouted", "chanted", "screamed", "exclaimed", "reads", "read", "wrote", "labeled", "labelled", "dubbed",
+        "branded", "touted", "derided", "mocked", "ridiculed", "decried", "denounced", "hailed", "lauded", "bemoaned",
+        "tells", "explained", "answered", "retorted", "shot", "snapped", "declared", "continued", "continues", "echoed");
 
     /// <summary>Participles that continue a report: <c>..., adding that ...</c>, <c>..., stressing ...</c>.</summary>
     public static readonly FrozenSet<string> ParticipleCues = Set(
@@ -42,7 +46,9 @@ internal static class QuoteRules
         "describing", "complaining", "recalling", "questioning", "admitting", "conceding", "contending", "alleging",
         "tweeting", "writing", "announcing", "demanding", "pledging", "threatening", "criticizing", "blasting", "praising",
         "expressing", "charging", "observing", "revealing", "signaling", "hinting", "showing", "indicating", "referring",
-        "dismissing", "defending", "rejecting", "calling", "arguing", "joking", "boasting", "repeating", "recounting");
+        "dismissing", "defending", "rejecting", "calling", "arguing", "joking", "boasting", "repeating", "recounting",
+        "shouting", "chanting", "yelling", "screaming", "exclaiming", "reading", "stating", "noting", "labeling", "dubbing",
+        "touting", "mocking", "answering", "replying", "responding", "explaining", "interjecting", "concluding", "continuing");
 
     /// <summary>Title abbreviations written before a name with a dot (<c>Mr.</c>, <c>Sen.</c>), lowercase.</summary>
     public static readonly FrozenSet<string> TitleAbbreviations = Set(
@@ -194,6 +200,39 @@ internal static class QuoteRules
         ["his"] = "he", ["her"] = "she", ["their"] = "they", ["its"] = "it", ["my"] = "I", ["our"] = "we",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Verbs that take <c>(on) to say</c>: <c>he went on to say</c>, <c>the email continues to say</c>.</summary>
+    public static readonly FrozenSet<string> GoOnVerbs = Set("went", "goes", "go", "continued", "continues", "proceeded", "moved", "took", "wanted", "had");
+
+    /// <summary>Verbs whose object is a listener, so that a word after them opens no report: <c>told a crowd</c>.</summary>
+    public static readonly FrozenSet<string> ListenerVerbs = Set("told", "tells", "tell", "informed", "assured", "reminded", "urged", "asked", "asks", "thanked", "called", "calls");
+
+    /// <summary>
+    /// Finite cues not read after a subject that the name readers did not take (<c>Gov. John Kasich of Ohio, a
+    /// Republican, said</c>): words that are as often nouns or adjectives, so that <c>758 pledged delegates</c> or
+    /// <c>CNN's show</c> are not cues.
+    /// </summary>
+    public static readonly FrozenSet<string> NotSubjectCues = Set(
+        "pledged", "states", "plans", "calls", "claims", "reports", "remarks", "promises", "posts", "projects", "estimates",
+        "fears", "hopes", "notes", "demands", "charges", "doubts", "cites", "supports", "threatens");
+
+    /// <summary>Words that make a stretch before a cue something other than its subject: <c>Let me just say</c>.</summary>
+    public static readonly FrozenSet<string> NotSubjectWords = Set("let", "me", "you", "what", "how", "why", "if", "whether");
+
+    /// <summary>Words that open an introduction before a subject: <c>Moments earlier, Trump said ...</c>.</summary>
+    public static readonly FrozenSet<string> IntroOpeners = Set(
+        "moments", "minutes", "hours", "days", "weeks", "months", "years", "shortly", "soon", "asked", "pressed", "of",
+        "in", "for", "to", "regarding", "about", "overall", "still", "indeed", "instead", "again", "here", "there", "back",
+        "even", "with", "amid", "unlike", "like", "beyond", "besides", "speaking", "asked", "responding", "citing");
+
+    /// <summary>Heads of a common-noun subject that speaks for many: <c>47 percent said</c>, <c>some families said</c>.</summary>
+    public static readonly FrozenSet<string> CollectiveNouns = Set(
+        "percent", "voters", "people", "families", "members", "majority", "half", "third", "quarter", "most", "many", "some",
+        "several", "workers", "americans", "democrats", "republicans", "respondents", "delegates", "supporters", "aides",
+        "advisers", "them", "campaign", "administration", "staff", "team", "committee", "group", "organization", "company",
+        "spokesman", "spokeswoman", "spokesperson", "statement", "report", "poll", "survey", "study", "government", "board",
+        "panel", "court", "judge", "officials", "others", "both", "all", "none", "everyone", "nobody", "someone", "friend",
+        "sources", "source", "police", "department", "agency", "office", "leaders", "lawmakers", "senators", "members");
+
     /// <summary>Weekdays, which may stand between a subject and its verb: <c>the ministry on Monday rejected</c>.</summary>
     public static readonly FrozenSet<string> Weekdays = Set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
@@ -229,7 +268,7 @@ internal static class QuoteRules
         {
             FiniteCues, ParticipleCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
             SkippedBeforeCue, RoleNouns, GroupNouns, RoleModifiers, OrganizationNouns, GovernmentNouns, GovernmentNames,
-            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, ListenerVerbs, GoOnVerbs, IntroOpeners, CollectiveNouns, NotSubjectCues, NotSubjectWords, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
         }
         .SelectMany(set => set)
         .Select(word => word.ToLowerInvariant())
