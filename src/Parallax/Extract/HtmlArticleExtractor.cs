@@ -126,7 +126,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 return new(null, Model.RejectReasons.NoContent, "the page has no body element");
             }
 
-            RemoveBoilerplate(body);
+            RemoveBoilerplate(body, LooksLikeForum(meta, pageUrl));
             if (clock.Elapsed > options.TimeBudget)
             {
                 return TimedOut("removing boilerplate");
@@ -240,7 +240,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// container that holds the article must stay. Elements wrapping the article itself (<c>article</c>,
     /// <c>main</c>, <c>itemprop=articleBody</c>) are never removed for their class names.
     /// </summary>
-    private static void RemoveBoilerplate(IElement body)
+    private static void RemoveBoilerplate(IElement body, bool forum)
     {
         var stats = Measure(body);
         var bodyProse = Math.Max(1, stats.Prose(body));
@@ -251,7 +251,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element != body && IsDoomed(element, stats, bodyProse, verdicts))
+            if (element != body && IsDoomed(element, stats, bodyProse, verdicts, forum))
             {
                 doomed.Add(element);
                 continue;
@@ -269,7 +269,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    private static bool IsDoomed(IElement element, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts)
+    private static bool IsDoomed(IElement element, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts, bool forum)
     {
         var tag = element.LocalName;
         if (tag == "noscript")
@@ -289,7 +289,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return small;
         }
 
-        return small && IsFurniture(element, stats, verdicts);
+        return small && IsFurniture(element, stats, verdicts, forum);
     }
 
     private static bool IsHidden(IElement element)
@@ -310,7 +310,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     }
 
     /// <summary>Navigation, headers, footers, share bars, sidebars: by tag, role, class or id. The caller guards against wrappers of the whole page.</summary>
-    private static bool IsFurniture(IElement element, TextStats stats, Dictionary<string, bool> verdicts)
+    private static bool IsFurniture(IElement element, TextStats stats, Dictionary<string, bool> verdicts, bool forum)
     {
         var tag = element.LocalName;
         if (ExtractRules.StructuralBoilerplateTags.Contains(tag))
@@ -342,7 +342,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
             if (!verdicts.TryGetValue(names, out var verdict))
             {
-                verdict = MatchesBoilerplate(names);
+                verdict = MatchesBoilerplate(names, forum);
                 verdicts[names] = verdict;
             }
 
@@ -350,7 +350,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    internal static bool MatchesBoilerplate(string? names)
+    internal static bool MatchesBoilerplate(string? names, bool forum = false)
     {
         if (string.IsNullOrEmpty(names) || names.Length > 500)
         {
@@ -392,7 +392,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 var prefixes = ExtractRules.BoilerplatePrefixSet.GetAlternateLookup<ReadOnlySpan<char>>();
                 foreach (var length in ExtractRules.BoilerplatePrefixLengths)
                 {
-                    if (part.Length >= length && prefixes.Contains(part[..length]))
+                    if (part.Length >= length && prefixes.Contains(part[..length]) && !(forum && ExtractRules.ForumPostPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(part[..length])))
                     {
                         return true;
                     }
@@ -401,6 +401,24 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A thread page, known before anything is removed: its posts are named like comments (<c>comment-724096_wrap</c>,
+    /// <c>comment-body</c>), so comment class names must not remove them.
+    /// </summary>
+    private static bool LooksLikeForum(HtmlMetadata meta, string? pageUrl)
+    {
+        foreach (var t in meta.Types)
+        {
+            if (ExtractRules.ForumTypes.Contains(t))
+            {
+                return !meta.Types.Overlaps(ExtractRules.ArticleTypes);
+            }
+        }
+
+        var url = meta.Url ?? pageUrl;
+        return url is not null && ExtractRules.ForumUrl().IsMatch(url);
     }
 
     private static bool IsTaxonomyClass(ReadOnlySpan<char> token)
