@@ -78,6 +78,16 @@ internal static partial class ExtractRules
         ["nov"] = 11, ["december"] = 12, ["dec"] = 12,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Every attribute the extractor and the metadata reader look at; the parser drops the rest (srcset, data-*,
+    /// SVG path data, event handlers). <c>type</c>, <c>charset</c> and <c>http-equiv</c> also serve the parser itself.
+    /// </summary>
+    public static readonly FrozenSet<string> ReadAttributes = new[]
+    {
+        "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "itemscope", "itemtype", "content", "name",
+        "property", "http-equiv", "charset", "datetime", "pubdate", "href", "rel", "lang", "type", "value",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Elements that never hold article text.</summary>
     public static readonly FrozenSet<string> NonContentTags = new[]
     {
