@@ -78,6 +78,16 @@ internal static partial class ExtractRules
         ["nov"] = 11, ["december"] = 12, ["dec"] = 12,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Every attribute the extractor and the metadata reader look at; the parser drops the rest (srcset, data-*,
+    /// SVG path data, event handlers). <c>type</c>, <c>charset</c> and <c>http-equiv</c> also serve the parser itself.
+    /// </summary>
+    public static readonly FrozenSet<string> ReadAttributes = new[]
+    {
+        "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "itemscope", "itemtype", "content", "name",
+        "property", "http-equiv", "charset", "datetime", "pubdate", "href", "rel", "lang", "type", "value",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Elements that never hold article text.</summary>
     public static readonly FrozenSet<string> NonContentTags = new[]
     {
@@ -152,6 +162,17 @@ internal static partial class ExtractRules
 
     /// <summary>Class/id fragments used by forum software.</summary>
     public static readonly string[] ForumMarkers = ["forum", "thread", "phpbb", "vbulletin", "xenforo", "discourse", "topic-post", "postbody", "post-reply", "message-body"];
+
+    /// <summary>Boilerplate prefixes that name the posts themselves on a thread page (<c>comment-724096_wrap</c>).</summary>
+    public static readonly FrozenSet<string> ForumPostPrefixes = new[] { "comment" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// URL paths of forum software and Q&amp;A sites (Discourse <c>/t/</c>, Invision <c>index.php?/topic/</c>, phpBB
+    /// <c>viewtopic</c>, vBulletin <c>showthread</c>, Reddit <c>/comments/</c>). On WCXB dev it matches 97 of 113 forum
+    /// pages and 17 of 1,384 others.
+    /// </summary>
+    [GeneratedRegex(@"/(?:forums?|threads?|topics?|t|discussions?|community|questions|comments)/|showthread|viewtopic|index\.php\?/topic", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    public static partial Regex ForumUrl();
 
     /// <summary>Class/id/itemprop fragments of shop pages.</summary>
     public static readonly string[] ProductMarkers = ["add-to-cart", "addtocart", "add_to_cart", "product-price", "buy-now", "price-box", "product-detail"];

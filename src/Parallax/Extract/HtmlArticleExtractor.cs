@@ -81,7 +81,21 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "br", "font", "label", "del", "ins", "img", "big", "tt", "nobr",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false, IsNotConsumingCharacterReferences = false });
+    /// <summary>
+    /// The parser keeps only what the cascade reads: no script or style text (JSON-LD is cut from the source by
+    /// <see cref="HtmlMetadataReader.ScanJsonLd"/>), no comments, no source positions, and only the attributes in
+    /// <see cref="ExtractRules.ReadAttributes"/>. Script text and unused attributes are most of the DOM's allocations.
+    /// </summary>
+    private readonly HtmlParser _parser = new(new HtmlParserOptions
+    {
+        IsScripting = false,
+        IsNotConsumingCharacterReferences = false,
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        SkipScriptText = true,
+        SkipRawText = true,
+        ShouldEmitAttribute = static (ref _, name) => ExtractRules.ReadAttributes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name.Span),
+    });
 
     public readonly record struct Outcome(ExtractedParts? Parts, string? Reason, string? Detail);
 
@@ -89,7 +103,9 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     public Outcome Extract(string html, string? pageUrl, Stopwatch clock)
     {
+        ProfileTimings.Lap(0);
         var verdict = HtmlLimitScanner.Check(html, options, clock);
+        ProfileTimings.Lap(1);
         if (verdict.Reason is not null)
         {
             return new(null, verdict.Reason, verdict.Detail);
@@ -106,15 +122,18 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return new(null, Model.RejectReasons.Unparseable, $"HTML parser failed: {ex.GetType().Name}: {ex.Message}");
         }
 
+        ProfileTimings.Lap(2);
         using (document)
         {
             var limits = CheckDom(document, clock);
+            ProfileTimings.Lap(3);
             if (limits.Reason is not null)
             {
                 return limits;
             }
 
-            var meta = HtmlMetadataReader.Read(document, pageUrl);
+            var meta = HtmlMetadataReader.Read(document, pageUrl, HtmlMetadataReader.ScanJsonLd(html));
+            ProfileTimings.Lap(4);
             if (clock.Elapsed > options.TimeBudget)
             {
                 return TimedOut("reading metadata");
@@ -126,16 +145,20 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 return new(null, Model.RejectReasons.NoContent, "the page has no body element");
             }
 
-            RemoveBoilerplate(body);
+            RemoveBoilerplate(body, LooksLikeForum(meta, pageUrl));
             if (clock.Elapsed > options.TimeBudget)
             {
                 return TimedOut("removing boilerplate");
             }
 
+            ProfileTimings.Lap(5);
             var stats = Measure(body, countMarkers: true);
+            ProfileTimings.Lap(6);
             var container = Widen(PickContainer(body, stats), body, stats);
+            ProfileTimings.Lap(7);
             var paragraphs = new List<Paragraph>();
             CollectParagraphs(container, paragraphs, clock);
+            ProfileTimings.Lap(8);
             if (clock.Elapsed > options.TimeBudget)
             {
                 return TimedOut("collecting paragraphs");
@@ -169,6 +192,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
 
             var bodyText = string.Join("\n\n", texts);
+            ProfileTimings.Lap(9);
             if (bodyText.Length == 0)
             {
                 return new(null, Model.RejectReasons.NoContent, $"no paragraph text found (page kind {kind})");
@@ -240,7 +264,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// container that holds the article must stay. Elements wrapping the article itself (<c>article</c>,
     /// <c>main</c>, <c>itemprop=articleBody</c>) are never removed for their class names.
     /// </summary>
-    private static void RemoveBoilerplate(IElement body)
+    private static void RemoveBoilerplate(IElement body, bool forum)
     {
         var stats = Measure(body);
         var bodyProse = Math.Max(1, stats.Prose(body));
@@ -251,7 +275,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element != body && IsDoomed(element, stats, bodyProse, verdicts))
+            if (element != body && IsDoomed(element, stats, bodyProse, verdicts, forum))
             {
                 doomed.Add(element);
                 continue;
@@ -269,7 +293,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    private static bool IsDoomed(IElement element, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts)
+    private static bool IsDoomed(IElement element, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts, bool forum)
     {
         var tag = element.LocalName;
         if (tag == "noscript")
@@ -289,7 +313,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return small;
         }
 
-        return small && IsFurniture(element, stats, verdicts);
+        return small && IsFurniture(element, stats, verdicts, forum);
     }
 
     private static bool IsHidden(IElement element)
@@ -310,7 +334,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     }
 
     /// <summary>Navigation, headers, footers, share bars, sidebars: by tag, role, class or id. The caller guards against wrappers of the whole page.</summary>
-    private static bool IsFurniture(IElement element, TextStats stats, Dictionary<string, bool> verdicts)
+    private static bool IsFurniture(IElement element, TextStats stats, Dictionary<string, bool> verdicts, bool forum)
     {
         var tag = element.LocalName;
         if (ExtractRules.StructuralBoilerplateTags.Contains(tag))
@@ -342,7 +366,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
             if (!verdicts.TryGetValue(names, out var verdict))
             {
-                verdict = MatchesBoilerplate(names);
+                verdict = MatchesBoilerplate(names, forum);
                 verdicts[names] = verdict;
             }
 
@@ -350,7 +374,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    internal static bool MatchesBoilerplate(string? names)
+    internal static bool MatchesBoilerplate(string? names, bool forum = false)
     {
         if (string.IsNullOrEmpty(names) || names.Length > 500)
         {
@@ -392,7 +416,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 var prefixes = ExtractRules.BoilerplatePrefixSet.GetAlternateLookup<ReadOnlySpan<char>>();
                 foreach (var length in ExtractRules.BoilerplatePrefixLengths)
                 {
-                    if (part.Length >= length && prefixes.Contains(part[..length]))
+                    if (part.Length >= length && prefixes.Contains(part[..length]) && !(forum && ExtractRules.ForumPostPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(part[..length])))
                     {
                         return true;
                     }
@@ -401,6 +425,24 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A thread page, known before anything is removed: its posts are named like comments (<c>comment-724096_wrap</c>,
+    /// <c>comment-body</c>), so comment class names must not remove them.
+    /// </summary>
+    private static bool LooksLikeForum(HtmlMetadata meta, string? pageUrl)
+    {
+        foreach (var t in meta.Types)
+        {
+            if (ExtractRules.ForumTypes.Contains(t))
+            {
+                return !meta.Types.Overlaps(ExtractRules.ArticleTypes);
+            }
+        }
+
+        var url = meta.Url ?? pageUrl;
+        return url is not null && ExtractRules.ForumUrl().IsMatch(url);
     }
 
     private static bool IsTaxonomyClass(ReadOnlySpan<char> token)
