@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Parallax.Store;
 using Parallax.Web.Api;
 using Parallax.Web.Ui;
@@ -34,6 +35,8 @@ public static class ParallaxServer
                 form.MultipartBodyLengthLimit = options.MaxRequestBodyBytes;
                 form.ValueCountLimit = options.MaxUploadFiles + 16;
             });
+            // A line per request costs more than serving it; errors and warnings are still logged.
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             builder.Services.AddSingleton(options);
 
             // The container owns the store (a factory registration is disposed with it); both views are the same instance.

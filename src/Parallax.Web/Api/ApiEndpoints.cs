@@ -69,8 +69,8 @@ public static class ApiEndpoints
         api.MapPost("/ingest", Ingest)
             .WithName("Ingest")
             .WithSummary("Ingest uploaded files (multipart/form-data, any input format) or {\"urls\": [...]} fetched politely. Needs X-Api-Key.")
-            .Accepts<IngestUrlsRequest>("application/json")
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            // One Accepts: routing answers 415 to any content type the last one does not list.
+            .Accepts<IngestUrlsRequest>("application/json", "multipart/form-data")
             .Produces<IngestResponse>(StatusCodes.Status200OK, JsonPayload.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
