@@ -44,6 +44,7 @@ public static class ParallaxServer
             builder.Services.AddSingleton<IArticleStore>(sp => sp.GetRequiredService<SqliteArticleStore>());
             builder.Services.AddSingleton<IArticleQueries>(sp => sp.GetRequiredService<SqliteArticleStore>());
             builder.Services.AddSingleton<IngestService>();
+            builder.Services.AddSingleton<StoryResponseCache>();
             builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Api));
             builder.Services.AddOpenApi();
             builder.Services.AddHardening(options);

@@ -90,27 +90,10 @@ public static class ApiEndpoints
         return JsonPayload.Create(new StoriesResponse(page.Items, page.Total, next), ApiJsonContext.Api.StoriesResponse, next: next);
     }
 
-    private static async Task<IResult> GetStory(HttpContext context, IArticleQueries queries, string id)
+    private static async Task<IResult> GetStory(HttpContext context, IArticleQueries queries, StoryResponseCache cache, string id)
     {
         var report = await queries.GetStoryReportAsync(id, EngineInfo.Version, context.RequestAborted).ConfigureAwait(false);
-        if (report is null)
-        {
-            return NotFound("story", id);
-        }
-
-        var coverage = CoverageReport.Analyze(report);
-        var response = new StoryResponse
-        {
-            Parallax = report.Parallax,
-            Articles = report.Articles,
-            Stories = report.Stories,
-            Speakers = report.Speakers,
-            Quotes = report.Quotes,
-            Alignments = report.Alignments,
-            Rejected = report.Rejected,
-            Coverage = coverage,
-        };
-        return JsonPayload.Create(response, ApiJsonContext.Api.StoryResponse);
+        return report is null ? NotFound("story", id) : JsonPayload.FromBytes(cache.GetOrAdd(report));
     }
 
     private static async Task<IResult> GetArticles(HttpContext context, IArticleQueries queries, string? outlet, string? story, string? limit, string? cursor)

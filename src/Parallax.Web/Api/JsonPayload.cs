@@ -34,6 +34,8 @@ internal sealed class JsonPayload : IResult
     public static JsonPayload Create<T>(T value, JsonTypeInfo<T> type, int status = StatusCodes.Status200OK, string? next = null) =>
         new(JsonSerializer.SerializeToUtf8Bytes(value, type), status, next is null ? null : $"<{next}>; rel=\"next\"");
 
+    public static JsonPayload FromBytes(byte[] json) => new(json, StatusCodes.Status200OK, null);
+
     internal static string ETagOf(ReadOnlySpan<byte> body)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
