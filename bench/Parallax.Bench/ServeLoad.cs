@@ -56,6 +56,10 @@ internal static class ServeLoad
                 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseProxy = false, AutomaticDecompression = DecompressionMethods.None };
                 using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
 
+                var warm = Stopwatch.StartNew();
+                var warmed = await app.Services.GetRequiredService<Parallax.Web.Api.StoryWarmer>().Completed.ConfigureAwait(false);
+                Console.WriteLine($"warm-up: the latest {warmed} stories analysed in the background in {warm.Elapsed.TotalSeconds:0.0} s after start");
+                await SequentialAsync(http, storyIds, words).ConfigureAwait(false);
                 await LoadAsync(http, storyIds, words, clients, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
                 var results = await LoadAsync(http, storyIds, words, clients, TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
                 if (File.Exists("/proc/loadavg"))
@@ -78,6 +82,34 @@ internal static class ServeLoad
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>One client, one request at a time: what each kind of request costs when nothing else runs.</summary>
+    private static async Task SequentialAsync(HttpClient http, List<string> storyIds, List<string> words)
+    {
+        const int Requests = 20;
+        var random = new Random(7);
+        var stories = Enumerable.Range(0, Requests).Select(_ => storyIds[random.Next(storyIds.Count)]).ToList();
+        var cold = await TimeAsync(stories.Select(id => "/api/stories/" + id)).ConfigureAwait(false);
+        var warm = await TimeAsync(stories.Select(id => "/api/stories/" + id)).ConfigureAwait(false);
+        var search = await TimeAsync(Enumerable.Range(0, Requests).Select(_ => "/api/search?q=" + words[random.Next(words.Count)])).ConfigureAwait(false);
+        var list = await TimeAsync(Enumerable.Range(0, Requests).Select(_ => "/api/stories?limit=20")).ConfigureAwait(false);
+        Console.WriteLine($"one client, median ms: story first view {F(cold)}, story again {F(warm)}, search {F(search)}, story list {F(list)}");
+
+        async Task<double> TimeAsync(IEnumerable<string> paths)
+        {
+            var times = new List<double>();
+            foreach (var path in paths)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(new Uri(path, UriKind.Relative)).ConfigureAwait(false);
+                await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+
+            times.Sort();
+            return times[times.Count / 2];
         }
     }
 

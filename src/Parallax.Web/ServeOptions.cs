@@ -45,4 +45,10 @@ public sealed record ServeOptions
     public HttpFetcherOptions Fetcher { get; init; } = new();
 
     public EngineOptions Engine { get; init; } = new();
+
+    /// <summary>
+    /// Latest stories whose JSON (with its coverage analysis) is prepared in the background at start; 0 disables.
+    /// 500 covers the stories a front page and its next pages link to.
+    /// </summary>
+    public int WarmStories { get; init; } = 500;
 }

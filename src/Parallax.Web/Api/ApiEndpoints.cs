@@ -93,7 +93,7 @@ public static class ApiEndpoints
     private static async Task<IResult> GetStory(HttpContext context, IArticleQueries queries, StoryResponseCache cache, string id)
     {
         var report = await queries.GetStoryReportAsync(id, EngineInfo.Version, context.RequestAborted).ConfigureAwait(false);
-        return report is null ? NotFound("story", id) : JsonPayload.FromBytes(cache.GetOrAdd(report));
+        return report is null ? NotFound("story", id) : JsonPayload.FromBytes(await cache.GetOrAddAsync(report, context.RequestAborted).ConfigureAwait(false));
     }
 
     private static async Task<IResult> GetArticles(HttpContext context, IArticleQueries queries, string? outlet, string? story, string? limit, string? cursor)

@@ -13,7 +13,8 @@ namespace Parallax.Web.Api;
 /// speakers) assume a single writer. The engine is opened on the first write (warming it reads every stored article)
 /// and kept, as <c>parallax watch</c> keeps its engine.
 /// </summary>
-internal sealed class IngestService(IArticleStore store, ServeOptions options, IHostApplicationLifetime lifetime) : IDisposable
+internal sealed class IngestService(
+    IArticleStore store, IArticleQueries queries, StoryResponseCache stories, ServeOptions options, IHostApplicationLifetime lifetime) : IDisposable
 {
     /// <summary>Longest file name kept from an upload: the name becomes the article id, and ids stay short.</summary>
     private const int MaxUploadNameLength = 100;
@@ -83,11 +84,24 @@ internal sealed class IngestService(IArticleStore store, ServeOptions options, I
             _engine ??= await Engine.OpenAsync(store, options.Engine, stopping).ConfigureAwait(false);
             var items = new List<IngestItem>();
             var summary = await _engine.IngestAsync(source, new Collect(items), stopping).ConfigureAwait(false);
+            await RefreshStoriesAsync(items, stopping).ConfigureAwait(false);
             return new IngestResponse(summary.Stored, summary.AlreadyStored, summary.Rejected, summary.Quotes, items);
         }
         finally
         {
             _writes.Release();
+        }
+    }
+
+    /// <summary>Analyses the stories this ingest changed now, so their readers do not wait for it.</summary>
+    private async Task RefreshStoriesAsync(List<IngestItem> items, CancellationToken cancellationToken)
+    {
+        foreach (var id in items.Where(i => i.Status == "stored").Select(i => i.Story).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await queries.GetStoryReportAsync(id, EngineInfo.Version, cancellationToken).ConfigureAwait(false) is { } report)
+            {
+                await stories.GetOrAddAsync(report, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
