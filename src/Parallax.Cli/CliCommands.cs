@@ -35,6 +35,7 @@ internal static class CliCommands
         root.Subcommands.Add(EvalCommands.Build(console));
         root.Subcommands.Add(FetchCommands.Fetch(console, db));
         root.Subcommands.Add(FetchCommands.Watch(console, db));
+        root.Subcommands.Add(ServeCommand.Build(console, db));
         return root;
     }
 

@@ -71,6 +71,14 @@ public interface IArticleStore : IAsyncDisposable
     Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default);
 }
 
-public sealed record SearchHit(string ArticleId, string? Title, string Snippet, double Rank);
+public sealed record SearchHit(string ArticleId, string? Title, string Snippet, double Rank)
+{
+    /// <summary>Filled by <see cref="IArticleQueries.SearchPageAsync"/>, so a hit can be listed without reading its article.</summary>
+    public string? Outlet { get; init; }
+
+    public string? Published { get; init; }
+
+    public string? Story { get; init; }
+}
 
 public sealed record StoreCounts(int Articles, int Stories, int Speakers, int Quotes, int Alignments, int Rejections);

@@ -48,7 +48,11 @@ public sealed partial class SqliteArticleStore : IArticleStore
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _disposed;
 
-    private SqliteArticleStore(SqliteConnection connection) => _connection = connection;
+    private SqliteArticleStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        _readerConnectionString = ReaderConnectionString(path);
+    }
 
     /// <summary>Opens (creating and migrating as needed) the database at <paramref name="path"/>.</summary>
     public static Task<SqliteArticleStore> OpenAsync(string path, CancellationToken cancellationToken = default) =>
@@ -78,7 +82,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
             Execute(connection, null, "PRAGMA synchronous = NORMAL");
             Execute(connection, null, "PRAGMA foreign_keys = ON");
             Migrate(connection, targetVersion);
-            return new SqliteArticleStore(connection);
+            return new SqliteArticleStore(connection, path);
         }
         catch
         {
@@ -158,37 +162,66 @@ public sealed partial class SqliteArticleStore : IArticleStore
         return RunAsync(connection =>
         {
             using var transaction = connection.BeginTransaction();
-            UpsertArticle(connection, transaction, commit.Article, commit.ContentHash);
-            ReplaceQuotes(connection, transaction, commit.Article.Id, commit.Quotes);
-            foreach (var copy in commit.CopiesOfThis)
-            {
-                using var relink = connection.CreateCommand();
-                relink.Transaction = transaction;
-                relink.CommandText = "UPDATE articles SET duplicate_of = $original WHERE id = $copy";
-                relink.Parameters.AddWithValue("$original", commit.Article.Id);
-                relink.Parameters.AddWithValue("$copy", copy);
-                relink.ExecuteNonQuery();
-            }
+            Apply(connection, transaction, commit);
+            transaction.Commit();
+            return true;
+        }, cancellationToken);
+    }
 
-            foreach (var speaker in commit.Speakers)
-            {
-                UpsertSpeaker(connection, transaction, speaker);
-            }
+    /// <summary>
+    /// Several commits in one transaction, in order: how a benchmark fills a large store quickly. The engine commits one
+    /// article at a time so that a crash loses at most the article in hand.
+    /// </summary>
+    internal Task CommitBatchAsync(IReadOnlyList<ArticleCommit> commits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        foreach (var commit in commits)
+        {
+            Validate(commit);
+        }
 
-            if (commit.Story is { } story)
+        return RunAsync(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var commit in commits)
             {
-                UpsertStory(connection, transaction, story);
-                if (commit.StoryAlignments is { } alignments)
-                {
-                    ReplaceAlignments(connection, transaction, story.Id, alignments);
-                }
-
-                InsertAlignments(connection, transaction, commit.AddedAlignments);
+                Apply(connection, transaction, commit);
             }
 
             transaction.Commit();
             return true;
         }, cancellationToken);
+    }
+
+    private static void Apply(SqliteConnection connection, SqliteTransaction transaction, ArticleCommit commit)
+    {
+        UpsertArticle(connection, transaction, commit.Article, commit.ContentHash);
+        ReplaceQuotes(connection, transaction, commit.Article.Id, commit.Quotes);
+        foreach (var copy in commit.CopiesOfThis)
+        {
+            using var relink = connection.CreateCommand();
+            relink.Transaction = transaction;
+            relink.CommandText = "UPDATE articles SET duplicate_of = $original WHERE id = $copy";
+            relink.Parameters.AddWithValue("$original", commit.Article.Id);
+            relink.Parameters.AddWithValue("$copy", copy);
+            relink.ExecuteNonQuery();
+        }
+
+        foreach (var speaker in commit.Speakers)
+        {
+            UpsertSpeaker(connection, transaction, speaker);
+        }
+
+        if (commit.Story is { } story)
+        {
+            UpsertStory(connection, transaction, story);
+            if (commit.StoryAlignments is { } alignments)
+            {
+                ReplaceAlignments(connection, transaction, story.Id, alignments);
+            }
+
+            InsertAlignments(connection, transaction, commit.AddedAlignments);
+        }
     }
 
     /// <summary>A commit that contradicts itself is a bug in the caller: refuse it before touching the database.</summary>
@@ -525,14 +558,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
             var speakers = new List<Speaker>();
             while (reader.Read())
             {
-                speakers.Add(new Speaker
-                {
-                    Id = reader.GetString(0),
-                    Name = reader.GetString(1),
-                    Aliases = StoreJson.ReadStrings(reader.GetString(2)),
-                    Roles = StoreJson.ReadStrings(reader.GetString(3)),
-                    Kind = reader.GetString(4),
-                });
+                speakers.Add(ReadSpeaker(reader));
             }
 
             return speakers;
@@ -553,21 +579,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
             var quotes = new List<Quote>();
             while (reader.Read())
             {
-                quotes.Add(new Quote
-                {
-                    Id = reader.GetString(0),
-                    Article = reader.GetString(1),
-                    Speaker = NullableString(reader, 2),
-                    SpeakerMention = NullableString(reader, 3),
-                    SpeakerStart = reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                    SpeakerEnd = reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                    Cue = NullableString(reader, 6),
-                    Kind = reader.GetString(7),
-                    Text = reader.GetString(8),
-                    Start = reader.GetInt32(9),
-                    End = reader.GetInt32(10),
-                    Via = StoreJson.ReadStrings(reader.GetString(11)),
-                });
+                quotes.Add(ReadQuote(reader));
             }
 
             return quotes;
@@ -586,15 +598,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
             var alignments = new List<Alignment>();
             while (reader.Read())
             {
-                alignments.Add(new Alignment
-                {
-                    Story = reader.GetString(0),
-                    A = reader.GetString(1),
-                    B = reader.GetString(2),
-                    Relation = reader.GetString(3),
-                    Score = reader.GetDouble(4),
-                    Diff = StoreJson.ReadDiff(reader.GetString(5)),
-                });
+                alignments.Add(ReadAlignment(reader));
             }
 
             return alignments;
@@ -682,6 +686,9 @@ public sealed partial class SqliteArticleStore : IArticleStore
             return;
         }
 
+        // Readers first: a checkpoint cannot truncate the WAL while a reader holds a snapshot.
+        await DisposeReadersAsync().ConfigureAwait(false);
+
         // Wait for a running call to finish; later calls see _disposed and throw.
         await _gate.WaitAsync().ConfigureAwait(false);
         try
@@ -729,31 +736,82 @@ public sealed partial class SqliteArticleStore : IArticleStore
         var articles = new List<(long, Article)>();
         while (reader.Read())
         {
-            var article = new Article
-            {
-                Id = reader.GetString(0),
-                Source = reader.GetString(1),
-                Url = NullableString(reader, 2),
-                Outlet = NullableString(reader, 3),
-                Title = NullableString(reader, 4),
-                Authors = StoreJson.ReadStrings(reader.GetString(5)),
-                Published = NullableString(reader, 6),
-                PublishedSource = NullableString(reader, 13),
-                Modified = NullableString(reader, 14),
-                Section = NullableString(reader, 15),
-                TitleSource = NullableString(reader, 16),
-                AuthorsSource = NullableString(reader, 17),
-                Language = NullableString(reader, 7),
-                Kind = reader.GetString(8),
-                Body = reader.GetString(9),
-                DuplicateOf = NullableString(reader, 10),
-                Story = NullableString(reader, 11),
-            };
-            articles.Add((reader.GetInt64(12), article));
+            articles.Add((reader.GetInt64(12), ReadArticle(reader)));
         }
 
         return articles;
     }
+
+    /// <summary>An article from a row that starts with <see cref="ArticleColumns"/>.</summary>
+    private static Article ReadArticle(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Source = reader.GetString(1),
+        Url = NullableString(reader, 2),
+        Outlet = NullableString(reader, 3),
+        Title = NullableString(reader, 4),
+        Authors = StoreJson.ReadStrings(reader.GetString(5)),
+        Published = NullableString(reader, 6),
+        PublishedSource = NullableString(reader, 13),
+        Modified = NullableString(reader, 14),
+        Section = NullableString(reader, 15),
+        TitleSource = NullableString(reader, 16),
+        AuthorsSource = NullableString(reader, 17),
+        Language = NullableString(reader, 7),
+        Kind = reader.GetString(8),
+        Body = reader.GetString(9),
+        DuplicateOf = NullableString(reader, 10),
+        Story = NullableString(reader, 11),
+    };
+
+    /// <summary>A quote from a row that starts with <see cref="QuoteColumns"/>.</summary>
+    private static Quote ReadQuote(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Article = reader.GetString(1),
+        Speaker = NullableString(reader, 2),
+        SpeakerMention = NullableString(reader, 3),
+        SpeakerStart = reader.IsDBNull(4) ? null : reader.GetInt32(4),
+        SpeakerEnd = reader.IsDBNull(5) ? null : reader.GetInt32(5),
+        Cue = NullableString(reader, 6),
+        Kind = reader.GetString(7),
+        Text = reader.GetString(8),
+        Start = reader.GetInt32(9),
+        End = reader.GetInt32(10),
+        Via = StoreJson.ReadStrings(reader.GetString(11)),
+    };
+
+    /// <summary>A speaker from a row that starts with <c>id, name, aliases, roles, kind</c>.</summary>
+    private static Speaker ReadSpeaker(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Name = reader.GetString(1),
+        Aliases = StoreJson.ReadStrings(reader.GetString(2)),
+        Roles = StoreJson.ReadStrings(reader.GetString(3)),
+        Kind = reader.GetString(4),
+    };
+
+    /// <summary>An alignment from a row that starts with <c>story, a, b, relation, score, diff</c>.</summary>
+    private static Alignment ReadAlignment(SqliteDataReader reader) => new()
+    {
+        Story = reader.GetString(0),
+        A = reader.GetString(1),
+        B = reader.GetString(2),
+        Relation = reader.GetString(3),
+        Score = reader.GetDouble(4),
+        Diff = StoreJson.ReadDiff(reader.GetString(5)),
+    };
+
+    /// <summary>A story from a row that starts with <see cref="StoryColumns"/>.</summary>
+    private static Story ReadStory(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Title = NullableString(reader, 1),
+        Articles = StoreJson.ReadStrings(reader.GetString(2)),
+        Outlets = StoreJson.ReadStrings(reader.GetString(3)),
+        FirstPublished = NullableString(reader, 4),
+        LastPublished = NullableString(reader, 5),
+    };
 
     private static List<Story> ReadStories(SqliteConnection connection, string sql, string? id)
     {
@@ -768,15 +826,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
         var stories = new List<Story>();
         while (reader.Read())
         {
-            stories.Add(new Story
-            {
-                Id = reader.GetString(0),
-                Title = NullableString(reader, 1),
-                Articles = StoreJson.ReadStrings(reader.GetString(2)),
-                Outlets = StoreJson.ReadStrings(reader.GetString(3)),
-                FirstPublished = NullableString(reader, 4),
-                LastPublished = NullableString(reader, 5),
-            });
+            stories.Add(ReadStory(reader));
         }
 
         return stories;

@@ -139,6 +139,59 @@ internal static class StoreSchema
                 seen_at TEXT NOT NULL
             );
             """),
+
+        // What the HTTP API pages through. Stories newest first (a story without a date last: '' sorts lowest);
+        // articles by outlet or story in ingestion order. story_outlets and speaker_quotes are kept by triggers, so
+        // every writer (engine commits, story merges) keeps them right without knowing they exist.
+        new(6, "read-side indexes: stories by date and outlet, articles by outlet and story, speakers by quote count", """
+            CREATE INDEX stories_latest ON stories (coalesce(first_published, ''));
+            CREATE INDEX articles_outlet ON articles (outlet COLLATE NOCASE, seq);
+            CREATE INDEX articles_story_seq ON articles (story, seq);
+
+            CREATE TABLE story_outlets (
+                outlet TEXT NOT NULL COLLATE NOCASE,
+                story  TEXT NOT NULL,
+                PRIMARY KEY (outlet, story)
+            ) WITHOUT ROWID;
+            CREATE INDEX story_outlets_story ON story_outlets (story);
+            CREATE TRIGGER story_outlets_insert AFTER INSERT ON stories BEGIN
+                INSERT OR IGNORE INTO story_outlets (outlet, story)
+                SELECT value, new.id FROM json_each(new.outlets) WHERE typeof(value) = 'text';
+            END;
+            CREATE TRIGGER story_outlets_update AFTER UPDATE OF id, outlets ON stories
+            WHEN old.id IS NOT new.id OR old.outlets IS NOT new.outlets BEGIN
+                DELETE FROM story_outlets WHERE story = old.id;
+                INSERT OR IGNORE INTO story_outlets (outlet, story)
+                SELECT value, new.id FROM json_each(new.outlets) WHERE typeof(value) = 'text';
+            END;
+            CREATE TRIGGER story_outlets_delete AFTER DELETE ON stories BEGIN
+                DELETE FROM story_outlets WHERE story = old.id;
+            END;
+            INSERT OR IGNORE INTO story_outlets (outlet, story)
+            SELECT j.value, s.id FROM stories s, json_each(s.outlets) j WHERE typeof(j.value) = 'text';
+
+            CREATE TABLE speaker_quotes (
+                speaker TEXT    NOT NULL PRIMARY KEY,
+                quotes  INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX speaker_quotes_rank ON speaker_quotes (quotes DESC, speaker);
+            CREATE TRIGGER speaker_quotes_insert AFTER INSERT ON quotes WHEN new.speaker IS NOT NULL BEGIN
+                INSERT INTO speaker_quotes (speaker, quotes) VALUES (new.speaker, 1)
+                ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + 1;
+            END;
+            CREATE TRIGGER speaker_quotes_delete AFTER DELETE ON quotes WHEN old.speaker IS NOT NULL BEGIN
+                UPDATE speaker_quotes SET quotes = quotes - 1 WHERE speaker = old.speaker;
+                DELETE FROM speaker_quotes WHERE speaker = old.speaker AND quotes <= 0;
+            END;
+            CREATE TRIGGER speaker_quotes_update AFTER UPDATE OF speaker ON quotes WHEN old.speaker IS NOT new.speaker BEGIN
+                UPDATE speaker_quotes SET quotes = quotes - 1 WHERE old.speaker IS NOT NULL AND speaker = old.speaker;
+                DELETE FROM speaker_quotes WHERE old.speaker IS NOT NULL AND speaker = old.speaker AND quotes <= 0;
+                INSERT INTO speaker_quotes (speaker, quotes) SELECT new.speaker, 1 WHERE new.speaker IS NOT NULL
+                ON CONFLICT (speaker) DO UPDATE SET quotes = quotes + 1;
+            END;
+            INSERT INTO speaker_quotes (speaker, quotes)
+            SELECT speaker, COUNT(*) FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker;
+            """),
     ];
 
     internal static int LatestVersion => Migrations[^1].Version;

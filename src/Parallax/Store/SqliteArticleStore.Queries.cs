@@ -1,0 +1,625 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Parallax.Model;
+
+namespace Parallax.Store;
+
+/// <summary>
+/// The paged read side (<see cref="IArticleQueries"/>). Queries run on a small pool of read-only connections: in WAL
+/// mode readers see the last committed state and never wait for the writer, so fifty HTTP clients share a few
+/// connections while an ingest commits on the gated one. Each query is an index range (migration 6), and keyset
+/// cursors make page 1,000 cost what page 1 costs.
+/// </summary>
+public sealed partial class SqliteArticleStore : IArticleQueries
+{
+    /// <summary>
+    /// Read-only connections kept open. SQLite runs a statement on the calling thread, so more connections than cores
+    /// only add contention; two per core leaves room for a reader blocked on I/O. Measured with <c>serve-load</c>.
+    /// </summary>
+    private static readonly int ReaderPoolSize = Math.Clamp(Environment.ProcessorCount * 2, 2, 16);
+
+    /// <summary>Deepest search offset served: relevance pages cost their offset, and nobody reads 500 pages of hits.</summary>
+    internal const int MaxSearchOffset = 10_000;
+
+    private const string CursorStories = "s";
+    private const string CursorArticles = "a";
+    private const string CursorSpeakers = "p";
+    private const string CursorQuotes = "q";
+    private const string CursorSearch = "f";
+    private const char CursorSeparator = '\u001f';
+
+    /// <summary>Sort key of a story: undated stories sort as '' and so come last when newest is first.</summary>
+    private const string StoryKey = "coalesce(first_published, '')";
+
+    private readonly string? _readerConnectionString;
+    private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
+    private readonly SemaphoreSlim _readerSlots = new(ReaderPoolSize, ReaderPoolSize);
+
+    /// <summary>Null for an in-memory database, whose readers then share the gated connection.</summary>
+    private static string? ReaderConnectionString(string path)
+    {
+        if (path is ":memory:" or "" || path.Contains("mode=memory", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString();
+    }
+
+    public Task<Page<Story>> GetStoriesPageAsync(StoryFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var limit = CheckLimit(page);
+        var after = page.Cursor is null ? null : DecodeCursor(page.Cursor, CursorStories, 2);
+        long afterRow = after is null ? 0 : ParseLong(after[1]);
+        return ReadAsync((connection, transaction) =>
+        {
+            var where = new StringBuilder("WHERE 1 = 1");
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            if (filter.Outlet is { } outlet)
+            {
+                where.Append(" AND s.id IN (SELECT story FROM story_outlets WHERE outlet = $outlet)");
+                command.Parameters.AddWithValue("$outlet", outlet);
+            }
+
+            if (filter.To is { } to)
+            {
+                // Dates are written as YYYY-MM-DD or longer ISO forms: anything before the next day is on or before `to`.
+                where.Append(" AND s.first_published IS NOT NULL AND s.first_published < $to");
+                command.Parameters.AddWithValue("$to", to.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            if (filter.From is { } from)
+            {
+                where.Append(" AND coalesce(s.last_published, s.first_published) >= $from");
+                command.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            var total = Count(connection, transaction, $"SELECT COUNT(*) FROM stories s {where}", command.Parameters);
+            if (after is not null)
+            {
+                where.Append($" AND {StoryKey} <= $key AND ({StoryKey} < $key OR s.rowid < $row)");
+                command.Parameters.AddWithValue("$key", after[0]);
+                command.Parameters.AddWithValue("$row", afterRow);
+            }
+
+            command.CommandText = $"""
+                SELECT {StoryColumns}, s.rowid, {StoryKey} FROM stories s {where}
+                ORDER BY {StoryKey} DESC, s.rowid DESC LIMIT {limit + 1}
+                """;
+            var items = new List<Story>(limit);
+            long lastRow = 0;
+            string? next = null;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (items.Count == limit)
+                {
+                    var last = items[^1];
+                    next = EncodeCursor(CursorStories, last.FirstPublished ?? "", lastRow.ToString(CultureInfo.InvariantCulture));
+                    break;
+                }
+
+                items.Add(ReadStory(reader));
+                lastRow = reader.GetInt64(6);
+            }
+
+            return new Page<Story>(items, next, total);
+        }, cancellationToken);
+    }
+
+    public Task<Report?> GetStoryReportAsync(string storyId, string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        ArgumentNullException.ThrowIfNull(version);
+        return ReadAsync<Report?>((connection, transaction) =>
+        {
+            Story? story;
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = $"SELECT {StoryColumns} FROM stories WHERE id = $id";
+                command.Parameters.AddWithValue("$id", storyId);
+                using var reader = command.ExecuteReader();
+                story = reader.Read() ? ReadStory(reader) : null;
+            }
+
+            if (story is null)
+            {
+                return null;
+            }
+
+            // The same articles, in the same order, as GetStoryArticlesAsync; two indexed lookups instead of an OR.
+            var rows = new List<(long Seq, Article Article)>();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = $"""
+                    SELECT {ArticleColumns} FROM articles WHERE story = $id
+                    UNION
+                    SELECT {ArticleColumns} FROM articles WHERE id IN (SELECT value FROM json_each($ids))
+                    """;
+                command.Parameters.AddWithValue("$id", storyId);
+                command.Parameters.AddWithValue("$ids", StoreJson.Write(story.Articles));
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetInt64(12), ReadArticle(reader)));
+                }
+            }
+
+            var position = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < story.Articles.Count; i++)
+            {
+                position.TryAdd(story.Articles[i], i);
+            }
+
+            var articles = rows
+                .OrderBy(row => position.TryGetValue(row.Article.Id, out var at) ? at : int.MaxValue)
+                .ThenBy(row => row.Seq)
+                .Select(row => row.Article)
+                .ToList();
+
+            var quotesByArticle = new Dictionary<string, List<Quote>>(StringComparer.Ordinal);
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = $"""
+                    SELECT {QuoteColumns} FROM quotes q WHERE q.article IN (SELECT value FROM json_each($ids))
+                    ORDER BY q.text_start, q.text_end, q.id
+                    """;
+                command.Parameters.AddWithValue("$ids", StoreJson.Write(articles.Select(a => a.Id).ToList()));
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var quote = ReadQuote(reader);
+                    if (!quotesByArticle.TryGetValue(quote.Article, out var list))
+                    {
+                        quotesByArticle[quote.Article] = list = [];
+                    }
+
+                    list.Add(quote);
+                }
+            }
+
+            var quotes = new List<Quote>();
+            foreach (var article in articles)
+            {
+                if (quotesByArticle.TryGetValue(article.Id, out var list))
+                {
+                    quotes.AddRange(list);
+                }
+            }
+
+            var speakerIds = quotes.Select(q => q.Speaker).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var speakers = new List<Speaker>();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "SELECT id, name, aliases, roles, kind FROM speakers WHERE id IN (SELECT value FROM json_each($ids))";
+                command.Parameters.AddWithValue("$ids", StoreJson.Write(speakerIds));
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    speakers.Add(ReadSpeaker(reader));
+                }
+            }
+
+            speakers.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+
+            var alignments = new List<Alignment>();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "SELECT story, a, b, relation, score, diff FROM alignments WHERE story = $id ORDER BY rowid";
+                command.Parameters.AddWithValue("$id", storyId);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    alignments.Add(ReadAlignment(reader));
+                }
+            }
+
+            return new Report
+            {
+                Parallax = version,
+                Articles = articles,
+                Stories = [story],
+                Speakers = speakers,
+                Quotes = quotes,
+                Alignments = alignments,
+            };
+        }, cancellationToken);
+    }
+
+    public Task<Page<Article>> GetArticlesPageAsync(ArticleFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var limit = CheckLimit(page);
+        long? before = page.Cursor is null ? null : ParseLong(DecodeCursor(page.Cursor, CursorArticles, 1)[0]);
+        return ReadAsync((connection, transaction) =>
+        {
+            var where = new StringBuilder("WHERE 1 = 1");
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            if (filter.Outlet is { } outlet)
+            {
+                where.Append(" AND outlet = $outlet COLLATE NOCASE");
+                command.Parameters.AddWithValue("$outlet", outlet);
+            }
+
+            if (filter.Story is { } story)
+            {
+                where.Append(" AND story = $story");
+                command.Parameters.AddWithValue("$story", story);
+            }
+
+            var total = Count(connection, transaction, $"SELECT COUNT(*) FROM articles {where}", command.Parameters);
+            if (before is { } seq)
+            {
+                where.Append(" AND seq < $before");
+                command.Parameters.AddWithValue("$before", seq);
+            }
+
+            command.CommandText = $"SELECT {ArticleColumns} FROM articles {where} ORDER BY seq DESC LIMIT {limit + 1}";
+            var items = new List<Article>(limit);
+            long lastSeq = 0;
+            string? next = null;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (items.Count == limit)
+                {
+                    next = EncodeCursor(CursorArticles, lastSeq.ToString(CultureInfo.InvariantCulture));
+                    break;
+                }
+
+                items.Add(ReadArticle(reader));
+                lastSeq = reader.GetInt64(12);
+            }
+
+            return new Page<Article>(items, next, total);
+        }, cancellationToken);
+    }
+
+    public Task<ArticleWithQuotes?> FindArticleAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return ReadAsync<ArticleWithQuotes?>((connection, transaction) =>
+        {
+            Article? article;
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = $"SELECT {ArticleColumns} FROM articles WHERE id = $id";
+                command.Parameters.AddWithValue("$id", id);
+                using var reader = command.ExecuteReader();
+                article = reader.Read() ? ReadArticle(reader) : null;
+            }
+
+            if (article is null)
+            {
+                return null;
+            }
+
+            var quotes = new List<Quote>();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = $"SELECT {QuoteColumns} FROM quotes q WHERE q.article = $id ORDER BY q.text_start, q.text_end, q.id";
+                command.Parameters.AddWithValue("$id", id);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    quotes.Add(ReadQuote(reader));
+                }
+            }
+
+            return new ArticleWithQuotes(article, quotes);
+        }, cancellationToken);
+    }
+
+    public Task<Page<SpeakerSummary>> GetSpeakersPageAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var limit = CheckLimit(page);
+        var after = page.Cursor is null ? null : DecodeCursor(page.Cursor, CursorSpeakers, 2);
+        long afterQuotes = after is null ? 0 : ParseLong(after[0]);
+        return ReadAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            // The total counts quoted speaker ids: one index count, where joining to speakers would read them all.
+            var total = Count(connection, transaction, "SELECT COUNT(*) FROM speaker_quotes", command.Parameters);
+            var where = "";
+            if (after is not null)
+            {
+                where = "WHERE c.quotes <= $quotes AND (c.quotes < $quotes OR c.speaker > $speaker)";
+                command.Parameters.AddWithValue("$quotes", afterQuotes);
+                command.Parameters.AddWithValue("$speaker", after[1]);
+            }
+
+            command.CommandText = $"""
+                SELECT s.id, s.name, s.aliases, s.roles, s.kind, c.quotes
+                FROM speaker_quotes c JOIN speakers s ON s.id = c.speaker {where}
+                ORDER BY c.quotes DESC, c.speaker LIMIT {limit + 1}
+                """;
+            var items = new List<SpeakerSummary>(limit);
+            string? next = null;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (items.Count == limit)
+                {
+                    var last = items[^1];
+                    next = EncodeCursor(CursorSpeakers, last.Quotes.ToString(CultureInfo.InvariantCulture), last.Speaker.Id);
+                    break;
+                }
+
+                items.Add(new SpeakerSummary(ReadSpeaker(reader), reader.GetInt32(5)));
+            }
+
+            return new Page<SpeakerSummary>(items, next, total);
+        }, cancellationToken);
+    }
+
+    public Task<SpeakerSummary?> FindSpeakerAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return ReadAsync<SpeakerSummary?>((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                SELECT s.id, s.name, s.aliases, s.roles, s.kind, coalesce(c.quotes, 0)
+                FROM speakers s LEFT JOIN speaker_quotes c ON c.speaker = s.id WHERE s.id = $id
+                """;
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new SpeakerSummary(ReadSpeaker(reader), reader.GetInt32(5)) : null;
+        }, cancellationToken);
+    }
+
+    public Task<Page<QuoteInArticle>> GetSpeakerQuotesPageAsync(string speakerId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(speakerId);
+        var limit = CheckLimit(page);
+        long? after = page.Cursor is null ? null : ParseLong(DecodeCursor(page.Cursor, CursorQuotes, 1)[0]);
+        return ReadAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.Parameters.AddWithValue("$speaker", speakerId);
+            var total = Count(connection, transaction, "SELECT coalesce((SELECT quotes FROM speaker_quotes WHERE speaker = $speaker), 0)", command.Parameters);
+            var where = "WHERE q.speaker = $speaker";
+            if (after is { } row)
+            {
+                where += " AND q.rowid > $after";
+                command.Parameters.AddWithValue("$after", row);
+            }
+
+            command.CommandText = $"""
+                SELECT {QuoteColumns}, q.rowid, a.id, a.title, a.outlet, a.published, a.url, a.story
+                FROM quotes q JOIN articles a ON a.id = q.article {where}
+                ORDER BY q.rowid LIMIT {limit + 1}
+                """;
+            var items = new List<QuoteInArticle>(limit);
+            long lastRow = 0;
+            string? next = null;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (items.Count == limit)
+                {
+                    next = EncodeCursor(CursorQuotes, lastRow.ToString(CultureInfo.InvariantCulture));
+                    break;
+                }
+
+                var headline = new ArticleHeadline(
+                    reader.GetString(13), NullableString(reader, 14), NullableString(reader, 15), NullableString(reader, 16),
+                    NullableString(reader, 17), NullableString(reader, 18));
+                items.Add(new QuoteInArticle(ReadQuote(reader), headline));
+                lastRow = reader.GetInt64(12);
+            }
+
+            return new Page<QuoteInArticle>(items, next, total);
+        }, cancellationToken);
+    }
+
+    public Task<Page<SearchHit>> SearchPageAsync(string query, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var limit = CheckLimit(page);
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            throw new InvalidSearchQueryException("The search query is empty.", query, null);
+        }
+
+        var offset = page.Cursor is null ? 0 : ParseLong(DecodeCursor(page.Cursor, CursorSearch, 1)[0]);
+        if (offset is < 0 or > MaxSearchOffset)
+        {
+            throw new InvalidPageRequestException($"Search pages stop at offset {MaxSearchOffset}.");
+        }
+
+        return ReadAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"""
+                SELECT a.id, a.title,
+                       snippet(articles_fts, -1, '{SnippetOpen}', '{SnippetClose}', '{SnippetEllipsis}', {SnippetTokens}),
+                       bm25(articles_fts, {TitleWeight:0.0###}, {BodyWeight:0.0###}) AS score,
+                       a.outlet, a.published, a.story
+                FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                WHERE articles_fts MATCH $query
+                ORDER BY score, a.seq
+                LIMIT {limit + 1} OFFSET {offset}
+                """;
+            command.Parameters.AddWithValue("$query", query);
+            var hits = new List<SearchHit>(limit);
+            string? next = null;
+            try
+            {
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    if (hits.Count == limit)
+                    {
+                        next = EncodeCursor(CursorSearch, (offset + limit).ToString(CultureInfo.InvariantCulture));
+                        break;
+                    }
+
+                    hits.Add(new SearchHit(reader.GetString(0), NullableString(reader, 1), reader.IsDBNull(2) ? "" : reader.GetString(2), -reader.GetDouble(3))
+                    {
+                        Outlet = NullableString(reader, 4),
+                        Published = NullableString(reader, 5),
+                        Story = NullableString(reader, 6),
+                    });
+                }
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteError)
+            {
+                throw new InvalidSearchQueryException($"Invalid search query '{query}': {ex.Message}", query, ex);
+            }
+
+            return new Page<SearchHit>(hits, next, null);
+        }, cancellationToken);
+    }
+
+    private static int CheckLimit(PageRequest page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Limit is >= 1 and <= PageRequest.MaxLimit
+            ? page.Limit
+            : throw new InvalidPageRequestException($"The page limit must be between 1 and {PageRequest.MaxLimit}.");
+    }
+
+    private static long Count(SqliteConnection connection, SqliteTransaction? transaction, string sql, SqliteParameterCollection parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (SqliteParameter parameter in parameters)
+        {
+            command.Parameters.AddWithValue(parameter.ParameterName, parameter.Value);
+        }
+
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A cursor names its query, so one endpoint's cursor is refused by another instead of misread.</summary>
+    internal static string EncodeCursor(string kind, params string[] parts) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(kind + CursorSeparator + string.Join(CursorSeparator, parts)));
+
+    private static string[] DecodeCursor(string cursor, string kind, int parts)
+    {
+        string text;
+        try
+        {
+            text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidPageRequestException("The cursor is not one this query gave.", ex);
+        }
+
+        var fields = text.Split(CursorSeparator);
+        return fields.Length == parts + 1 && fields[0] == kind
+            ? fields[1..]
+            : throw new InvalidPageRequestException("The cursor is not one this query gave.");
+    }
+
+    private static long ParseLong(string value) =>
+        long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new InvalidPageRequestException("The cursor is not one this query gave.");
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a pooled read-only connection inside one read transaction, so the statements of
+    /// one call (a page and its total, a story and its quotes) see the same snapshot.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        if (_readerConnectionString is null)
+        {
+            return await RunAsync(connection =>
+            {
+                using var transaction = connection.BeginTransaction(deferred: true);
+                return work(connection, transaction);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _readerSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        SqliteConnection? connection = null;
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            if (!_idleReaders.TryTake(out connection))
+            {
+                connection = OpenReader(_readerConnectionString);
+            }
+
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var result = work(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+        catch (SqliteException) when (connection is not null)
+        {
+            // A connection that failed may be in any state: close it; the pool opens a fresh one when needed.
+            connection.Dispose();
+            connection = null;
+            throw;
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                _idleReaders.Add(connection);
+            }
+
+            _readerSlots.Release();
+        }
+    }
+
+    private static SqliteConnection OpenReader(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private async Task DisposeReadersAsync()
+    {
+        // Take every slot: no reader is then in use, and none can start.
+        for (var i = 0; i < ReaderPoolSize; i++)
+        {
+            await _readerSlots.WaitAsync().ConfigureAwait(false);
+        }
+
+        while (_idleReaders.TryTake(out var connection))
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _readerSlots.Dispose();
+    }
+}
