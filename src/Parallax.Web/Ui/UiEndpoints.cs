@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -19,6 +21,8 @@ namespace Parallax.Web.Ui;
 public static class UiEndpoints
 {
     public const string StylesheetPath = "/ui.css";
+
+    public const string IconPath = "/favicon.svg";
 
     public static IEndpointRouteBuilder MapParallaxUi(this IEndpointRouteBuilder endpoints)
     {
@@ -56,6 +60,12 @@ public static class UiEndpoints
                 : Results.Text(UiStylesheet.Css, "text/css; charset=utf-8", Encoding.UTF8);
         });
 
+        ui.MapGet(IconPath, static (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Text(UiStylesheet.Icon, "image/svg+xml", Encoding.UTF8);
+        });
+
         return endpoints;
     }
 
@@ -87,7 +97,7 @@ public static class UiEndpoints
         where TPage : IComponent
     {
         // One renderer per request: a shared one would serialise every page through its single dispatcher.
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+        await using var renderer = new HtmlRenderer(new RendererServices(services), services.GetRequiredService<ILoggerFactory>());
         // Rendering must stay on the renderer's dispatcher, hence ConfigureAwait(true) inside.
         var body = await renderer.Dispatcher.InvokeAsync(async () =>
         {
@@ -96,4 +106,16 @@ public static class UiEndpoints
         }).ConfigureAwait(false);
         return "<!DOCTYPE html>\n" + body;
     }
+}
+
+/// <summary>
+/// The request's services, except that text is encoded with an encoder that leaves letters of every script as they
+/// are: the default one writes each curly quote and accented letter as a numeric reference. Markup characters
+/// (<c>&lt; &gt; &amp; " '</c>) are encoded by every <see cref="HtmlEncoder"/> whatever its ranges.
+/// </summary>
+internal sealed class RendererServices(IServiceProvider inner) : IServiceProvider
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public object? GetService(Type serviceType) => serviceType == typeof(HtmlEncoder) ? Encoder : inner.GetService(serviceType);
 }

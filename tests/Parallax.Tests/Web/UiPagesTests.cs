@@ -203,7 +203,8 @@ public sealed class UiPagesTests(UiTestServer server) : IClassFixture<UiTestServ
             Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
             Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
-            Assert.Equal(1, CountOf(html, "<link "));
+            Assert.Equal(2, CountOf(html, "<link "));
+            Assert.Contains($"<link rel=\"stylesheet\" href=\"{UiEndpoints.StylesheetPath}\"", html, StringComparison.Ordinal);
         }
     }
 
@@ -219,7 +220,7 @@ public sealed class UiPagesTests(UiTestServer server) : IClassFixture<UiTestServ
     }
 
     /// <summary>The encoder Razor components write text with.</summary>
-    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     private static int CountOf(string text, string part)
     {

@@ -24,6 +24,9 @@ public class UiTestServer : IAsyncLifetime
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /// <summary>A request header that turns the policy off, so a test can see whether encoding alone stops a payload.</summary>
+    public const string WithoutPolicyHeader = "X-Test-Without-Csp";
+
     private readonly string folder = Path.Combine(Path.GetTempPath(), "parallax-ui-" + Guid.NewGuid().ToString("N"));
     private WebApplication? app;
 
@@ -50,7 +53,11 @@ public class UiTestServer : IAsyncLifetime
         app = builder.Build();
         app.Use(async (context, next) =>
         {
-            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            if (!context.Request.Headers.ContainsKey(WithoutPolicyHeader))
+            {
+                context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            }
+
             await next(context);
         });
         app.MapParallaxUi();
