@@ -40,6 +40,9 @@ public sealed record StoryPageModel
 /// <summary>One statement as each outlet quotes it, and the word diffs between the versions.</summary>
 public sealed record QuoteGroup(string Id, Speaker? Speaker, IReadOnlyList<StatementMention> Versions, IReadOnlyList<Alignment> Diffs);
 
+/// <summary>A statement in an outlet column: its text there and, for shared ones, how many other articles carry it.</summary>
+public sealed record ColumnItem(string Text, int? Others = null);
+
 /// <summary><c>/speakers/{id}</c>: a speaker and their quotes across outlets and time.</summary>
 public sealed record SpeakerPageModel
 {

@@ -38,9 +38,10 @@ internal static class UiStylesheet
         .stories h2,.hits h2{font-size:1.1rem;margin:0;border:0;padding:0}
         .n{display:inline-block;min-width:1.4em;padding:0 6px;border-radius:9px;background:var(--who);color:var(--acc);font-size:.8rem;font-weight:600;text-align:center}
         .pager{display:flex;gap:16px;align-items:center;margin:16px 0}
-        .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr));gap:12px;align-items:start}
+        .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:12px;align-items:start}
         .outlet ul{margin:4px 0 8px;padding-left:18px;font-size:.92rem}.outlet li{margin:3px 0}
         .outlet li.only{background:var(--only)}.outlet li.left{background:var(--left)}
+        details.more summary{cursor:pointer;color:var(--acc);font-size:.9rem}
         .label{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);margin-top:8px}
         .legend span{display:inline-block;padding:0 6px;border-radius:4px;margin-right:8px}.legend .only{background:var(--only)}.legend .left{background:var(--left)}
         details.variants{margin:0 0 10px}details.variants summary{cursor:pointer;font-weight:600}
@@ -58,6 +59,10 @@ internal static class UiStylesheet
         mark{background:var(--mark);color:inherit;border-radius:3px}
         .body mark.quote:target{outline:3px solid var(--acc)}
         .body a.who{background:var(--who);border-radius:3px;text-decoration:none}
+        dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 14px;margin:8px 0 12px}dl.facts dt{font-weight:600;color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
+        .reading{display:grid;gap:8px 28px;grid-template-columns:minmax(0,1fr)}
+        @media (min-width:1100px){.reading{grid-template-columns:minmax(0,48rem) minmax(18rem,1fr)}.reading>section h2{margin-top:0}}
+        blockquote{margin:0 0 6px;font-size:1.02rem}
         .problem{background:var(--left);border-radius:8px;padding:10px 14px}
         footer{color:var(--muted);font-size:.8rem;max-width:1600px;margin:24px auto;padding:0 16px}
         @media (max-width:600px){main{padding:10px}h1{font-size:1.3rem}header.site form{margin-left:0;width:100%}header.site form input{flex:1}}
