@@ -735,7 +735,8 @@ internal sealed class ClauseAttributor
         }
 
         // `told a crowd in Ohio`, `said Monday at a rally`: a listener or a circumstance, not a report.
-        if (QuoteRules.ListenerVerbs.Contains(lower[verb]) || inQuote[k] || tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || QuoteRules.NotContentStarts.Contains(lower[k]))
+        // After `told` the listener must have been read (`told The Huffington Post he's not ...`).
+        if ((QuoteRules.ListenerVerbs.Contains(lower[verb]) && k == verb + 1) || inQuote[k] || tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || QuoteRules.NotContentStarts.Contains(lower[k]))
         {
             return false;
         }
@@ -953,6 +954,20 @@ internal sealed class ClauseAttributor
             if (ClassifyRun(k, j) is { } run && !(k == s && QuoteRules.DayWords.Contains(lower[k])))
             {
                 return run;
+            }
+
+            // `Rep. Tom Cole of Oklahoma`: the name is the part before the place.
+            for (var c = k + 1; c < j; c++)
+            {
+                if (IsNameConnector(c))
+                {
+                    if (ClassifyRun(k, c - 1) is { } named && !(k == s && QuoteRules.DayWords.Contains(lower[k])))
+                    {
+                        return named;
+                    }
+
+                    break;
+                }
             }
         }
 

@@ -204,7 +204,7 @@ internal static class QuoteRules
     public static readonly FrozenSet<string> GoOnVerbs = Set("went", "goes", "go", "continued", "continues", "proceeded", "moved", "took", "wanted", "had");
 
     /// <summary>Verbs whose object is a listener, so that a word after them opens no report: <c>told a crowd</c>.</summary>
-    public static readonly FrozenSet<string> ListenerVerbs = Set("told", "tells", "tell", "informed", "assured", "reminded", "urged", "asked", "asks", "thanked", "called", "calls");
+    public static readonly FrozenSet<string> ListenerVerbs = Set("told", "tells", "tell", "informed", "assured", "reminded", "urged", "asked", "asks", "thanked");
 
     /// <summary>
     /// Finite cues not read after a subject that the name readers did not take (<c>Gov. John Kasich of Ohio, a
