@@ -15,6 +15,10 @@ internal sealed class ClauseAttributor
     // National Mall,`) run to about 15 tokens.
     private const int MaxIntroTokens = 16;
 
+    // A source after `according to` read to the next comma: polnear-train's longest run to about 25 tokens (`a person who
+    // attended and described her remarks on the condition of anonymity`).
+    private const int MaxLooseSourceTokens = 30;
+
     // An interrupted report needs at least this many tokens after `, she said,` to be read as going on.
     private const int MinInterruptedTail = 3;
 
@@ -273,6 +277,12 @@ internal sealed class ClauseAttributor
 
                 if (mention is null)
                 {
+                    // `according to a person who attended and described her remarks on the condition of anonymity`.
+                    mention = LooseSource(i + 2, out end);
+                }
+
+                if (mention is null)
+                {
                     continue;
                 }
 
@@ -282,9 +292,12 @@ internal sealed class ClauseAttributor
                     a.PhraseEnd = end < Count && IsPunct(end, ',') ? end + 1 : end;
                     result.Add(a);
                 }
-                else if (IsPunct(i - 1, ','))
+                else if (IsPunct(i - 1, ',') || (i - first > MinInterruptedTail && ((!inQuote[i - 1] && tokens[i - 1].Kind is TokenKind.Word or TokenKind.Number) || (IsQuoteMark(i - 1) && inQuote[i - 1]))))
                 {
-                    result.Add(new Attribution { Kind = AttributionKind.AccordingTrail, Boundary = tokens[i - 1].Start, Mention = mention, Cue = "according to", PhraseEnd = end });
+                    // `Clinton leads Sanders by 271 pledged delegates according to a count by The Associated Press`,
+                    // `became "the high-water mark," according to Mr. Rhodes`.
+                    var boundary = IsPunct(i - 1, ',') ? tokens[i - 1].Start : IsQuoteMark(i - 1) ? tokens[i - 1].End : tokens[i].Start;
+                    result.Add(new Attribution { Kind = AttributionKind.AccordingTrail, Boundary = boundary, Mention = mention, Cue = "according to", PhraseEnd = end });
                 }
 
                 i = end - 1;
@@ -572,6 +585,40 @@ internal sealed class ClauseAttributor
         return new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[start].Start, Mention = mention, Cue = ":", PhraseEnd = colon + 1 };
     }
 
+    /// <summary>
+    /// A source after <c>according to</c> too long for the noun-phrase reader: it runs to the next comma or the unit's
+    /// end; the mention is its head, up to the first clause word.
+    /// </summary>
+    private Mention? LooseSource(int s, out int end)
+    {
+        end = s;
+        var j = s;
+        var head = -1;
+        while (j < Count && j - s < MaxLooseSourceTokens && !inQuote[j] && !IsPunct(j, ',') && !IsPunct(j, ';') && !(IsPunct(j, '.') && !IsAbbreviationDot(j)) && !IsPunct(j, '\u2014'))
+        {
+            if (head < 0 && tokens[j].Kind == TokenKind.Word && (QuoteRules.ClauseWords.Contains(lower[j]) || IsCue(j)))
+            {
+                head = j;
+            }
+
+            j++;
+        }
+
+        if (j == s || tokens[s].Kind != TokenKind.Word || (j < Count && !IsPunct(j, ',') && !IsPunct(j, '.') && !IsPunct(j, ';') && !IsPunct(j, '\u2014') && !inQuote[j]))
+        {
+            return null;
+        }
+
+        var last = (head > s ? head : j) - 1;
+        while (last > s && tokens[last].Kind != TokenKind.Word)
+        {
+            last--;
+        }
+
+        end = j;
+        return new Mention(tokens[s].Start, tokens[last].End, MentionKind.Group, JoinWords(s, last));
+    }
+
     /// <summary><c>..., the IRNA news agency reported.</c> at the end of a unit: a channel for the unit's quotes.</summary>
     private Attribution? ChannelTail(int verb)
     {
@@ -611,7 +658,8 @@ internal sealed class ClauseAttributor
     private Attribution? FiniteAttribution(int verb, int leftOf = -1)
     {
         var left = ParseLeft(leftOf >= 0 ? leftOf : verb, out var leftStart);
-        if (left is not null && QuoteRules.NotSubjectCues.Contains(lower[verb]) && !IsPlausibleSubjectOfNounlikeCue(left))
+        if (left is not null && QuoteRules.NotSubjectCues.Contains(lower[verb]) && (!IsPlausibleSubjectOfNounlikeCue(left) ||
+            (QuoteRules.NounFirstCues.Contains(lower[verb]) && left.Kind != MentionKind.Pronoun && !OpensReport(SkipAdverbials(verb + 1, new Attribution { Kind = AttributionKind.Leading, Boundary = 0 })))))
         {
             // `The United States has`, `the Arab states`, `The new plans`: the cue word is the subject's own noun.
             return null;
@@ -687,7 +735,8 @@ internal sealed class ClauseAttributor
         }
 
         // `told a crowd in Ohio`, `said Monday at a rally`: a listener or a circumstance, not a report.
-        if (QuoteRules.ListenerVerbs.Contains(lower[verb]) || inQuote[k] || tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || QuoteRules.NotContentStarts.Contains(lower[k]))
+        // After `told` the listener must have been read (`told The Huffington Post he's not ...`).
+        if ((QuoteRules.ListenerVerbs.Contains(lower[verb]) && k == verb + 1) || inQuote[k] || tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || QuoteRules.NotContentStarts.Contains(lower[k]))
         {
             return false;
         }
@@ -905,6 +954,20 @@ internal sealed class ClauseAttributor
             if (ClassifyRun(k, j) is { } run && !(k == s && QuoteRules.DayWords.Contains(lower[k])))
             {
                 return run;
+            }
+
+            // `Rep. Tom Cole of Oklahoma`: the name is the part before the place.
+            for (var c = k + 1; c < j; c++)
+            {
+                if (IsNameConnector(c))
+                {
+                    if (ClassifyRun(k, c - 1) is { } named && !(k == s && QuoteRules.DayWords.Contains(lower[k])))
+                    {
+                        return named;
+                    }
+
+                    break;
+                }
             }
         }
 

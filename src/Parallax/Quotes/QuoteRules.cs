@@ -204,7 +204,7 @@ internal static class QuoteRules
     public static readonly FrozenSet<string> GoOnVerbs = Set("went", "goes", "go", "continued", "continues", "proceeded", "moved", "took", "wanted", "had");
 
     /// <summary>Verbs whose object is a listener, so that a word after them opens no report: <c>told a crowd</c>.</summary>
-    public static readonly FrozenSet<string> ListenerVerbs = Set("told", "tells", "tell", "informed", "assured", "reminded", "urged", "asked", "asks", "thanked", "called", "calls");
+    public static readonly FrozenSet<string> ListenerVerbs = Set("told", "tells", "tell", "informed", "assured", "reminded", "urged", "asked", "asks", "thanked");
 
     /// <summary>
     /// Finite cues not read after a subject that the name readers did not take (<c>Gov. John Kasich of Ohio, a
@@ -214,6 +214,12 @@ internal static class QuoteRules
     public static readonly FrozenSet<string> NotSubjectCues = Set(
         "pledged", "states", "plans", "calls", "claims", "reports", "remarks", "promises", "posts", "projects", "estimates",
         "fears", "hopes", "notes", "demands", "charges", "doubts", "cites", "supports", "threatens");
+
+    /// <summary>
+    /// Cue words that are nouns far more often than verbs after a name (<c>four Super Tuesday states</c>): a cue only
+    /// before <c>that</c>, a colon or a quotation.
+    /// </summary>
+    public static readonly FrozenSet<string> NounFirstCues = Set("states", "remarks", "notes", "plans");
 
     /// <summary>Words that make a stretch before a cue something other than its subject: <c>Let me just say</c>.</summary>
     public static readonly FrozenSet<string> NotSubjectWords = Set("let", "me", "you", "what", "how", "why", "if", "whether");
@@ -268,7 +274,7 @@ internal static class QuoteRules
         {
             FiniteCues, ParticipleCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
             SkippedBeforeCue, RoleNouns, GroupNouns, RoleModifiers, OrganizationNouns, GovernmentNouns, GovernmentNames,
-            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, ListenerVerbs, GoOnVerbs, IntroOpeners, CollectiveNouns, NotSubjectCues, NotSubjectWords, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, ListenerVerbs, GoOnVerbs, IntroOpeners, CollectiveNouns, NotSubjectCues, NounFirstCues, NotSubjectWords, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
         }
         .SelectMany(set => set)
         .Select(word => word.ToLowerInvariant())

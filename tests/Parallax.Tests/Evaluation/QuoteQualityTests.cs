@@ -13,11 +13,15 @@ public sealed class QuoteQualityTests(ITestOutputHelper output)
     // After speech verbs inside clauses, intros with quoted titles, multi-comma appositions, inverted noun-phrase
     // sources, noun cues (`Trump's claim that`): P 0.897, R 0.532, F1 0.668, quoted recall 0.798, speaker accuracy 0.886
     // (polnear-train: P 0.884, R 0.473, QR 0.772, speaker 0.875).
+    // After subjects with appositions and introductions, quotation-anchored attributions (`"...," he answered`, `said
+    // <phrase>`, `Name: "..."`), headline labels, coordinated and went-on-to-say cues, loose according-to sources and
+    // guards on noun-like cue words: P 0.921, R 0.569, F1 0.703, quoted recall 0.845, speaker accuracy 0.895
+    // (polnear-train: P 0.905, R 0.522, QR 0.831, speaker 0.885).
     // Floors sit just under.
-    private const double F1Floor = 0.66;
-    private const double PrecisionFloor = 0.88;
-    private const double QuotedRecallFloor = 0.79;
-    private const double SpeakerAccuracyFloor = 0.88;
+    private const double F1Floor = 0.70;
+    private const double PrecisionFloor = 0.91;
+    private const double QuotedRecallFloor = 0.84;
+    private const double SpeakerAccuracyFloor = 0.89;
 
     [Fact]
     public void Polnear_dev_scores_stay_above_their_floors()

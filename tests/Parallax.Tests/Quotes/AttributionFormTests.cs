@@ -163,4 +163,99 @@ public sealed class AttributionFormTests
         Assert.Equal("Lena Ortiz", q.SpeakerMention);
         Assert.Equal(QuoteKinds.Direct, q.Kind);
     }
+
+    [Fact]
+    public void Name_with_a_place_and_an_apposition_is_the_subject_of_a_leading_cue()
+    {
+        var q = Assert.Single(Quotes("Rep. Ada Lowe of Ohio, a member of the budget panel, said the plan would fail."));
+        Assert.Equal("Rep. Ada Lowe", q.SpeakerMention);
+        Assert.Equal("the plan would fail", q.Text);
+    }
+
+    [Fact]
+    public void Introduction_before_the_subject_is_not_content_when_a_report_follows_the_verb()
+    {
+        var q = Assert.Single(Quotes("Lashing out, Trump said the justice had \u201Cembarrassed\u201D the court."));
+        Assert.Equal("Trump", q.SpeakerMention);
+        Assert.Equal(QuoteKinds.Mixed, q.Kind);
+        Assert.Equal("the justice had \u201Cembarrassed\u201D the court", q.Text);
+    }
+
+    [Fact]
+    public void Quotation_closed_by_a_comma_takes_an_unlisted_verb_after_its_subject()
+    {
+        var q = Assert.Single(Quotes("\u201CDenver,\u201D he answered."));
+        Assert.Equal("he", q.SpeakerMention);
+        Assert.Equal("Denver", q.Text);
+    }
+
+    [Fact]
+    public void Inverted_verb_reads_a_long_speaker_phrase_up_to_its_comma()
+    {
+        var q = Assert.Single(Quotes("\u201CThis is just a show,\u201D said Virginia delegate Ben Ortiz, angered by the vote."));
+        Assert.Equal("Ben Ortiz", q.SpeakerMention);
+        Assert.Equal("This is just a show", q.Text);
+    }
+
+    [Fact]
+    public void Names_before_a_colon_and_a_quotation_are_its_speakers()
+    {
+        var q = Assert.Single(Quotes("Mark Hale and Jon Reed: \u201CThe polls closed too early.\u201D"));
+        Assert.Equal("Mark Hale and Jon Reed", q.SpeakerMention);
+        Assert.Equal("The polls closed too early", q.Text);
+    }
+
+    [Fact]
+    public void Headline_label_in_title_case_is_a_speaker()
+    {
+        var q = Assert.Single(Quotes("Hale: Budget talks are not over"));
+        Assert.Equal("Hale", q.SpeakerMention);
+        Assert.Equal("Budget talks are not over", q.Text);
+    }
+
+    [Fact]
+    public void Speech_verb_after_and_shares_the_sentence_subject()
+    {
+        var q = Assert.Single(Quotes("Judge Rivera doubled down on the ruling and said the law was \u201Cplainly void.\u201D"));
+        Assert.Equal("Rivera", q.SpeakerMention);
+        Assert.StartsWith("the law was", q.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Attribution_after_a_question_mark_belongs_to_the_quotation_before_it()
+    {
+        var q = Assert.Single(Quotes("\u201CWho do they think they are?\u201D Trump said of Apple."));
+        Assert.Equal("Trump", q.SpeakerMention);
+        Assert.Equal("Who do they think they are?", q.Text);
+    }
+
+    [Fact]
+    public void Capitalised_noun_that_spells_a_cue_is_not_one()
+    {
+        Assert.Empty(Quotes("The United States has been lobbying other countries to back the ruling."));
+    }
+
+    [Fact]
+    public void According_to_without_a_comma_reads_a_long_source()
+    {
+        var q = Assert.Single(Quotes("Clinton leads Sanders by 271 pledged delegates according to a count by The Associated Press."));
+        Assert.Equal("a count by The Associated Press", q.SpeakerMention);
+        Assert.Equal("Clinton leads Sanders by 271 pledged delegates", q.Text);
+    }
+
+    [Fact]
+    public void Share_of_voters_is_a_collective_speaker()
+    {
+        var q = Assert.Single(Quotes("Just 28 percent of voters said they had a positive view of the mayor."));
+        Assert.Equal("Just 28 percent of voters", q.SpeakerMention);
+        Assert.Equal("they had a positive view of the mayor", q.Text);
+    }
+
+    [Fact]
+    public void Went_on_to_say_is_a_cue_of_the_first_verb_subject()
+    {
+        var q = Assert.Single(Quotes("He went on to say that the deal was dead."));
+        Assert.Equal("He", q.SpeakerMention);
+        Assert.Equal("the deal was dead", q.Text);
+    }
 }
