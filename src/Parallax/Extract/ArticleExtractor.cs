@@ -57,7 +57,6 @@ public sealed class ArticleExtractor(ExtractOptions options)
 
     private ExtractionResult FromContent(RawDocument document, Stopwatch clock)
     {
-        ProfileTimings.Start();
         var htmlByName = IsHtmlByName(document);
         var decoded = ContentDecoder.Decode(document.Content, document.DeclaredCharset, htmlByName || StartsLikeMarkup(document.Content.Span), Options.MaxBytes);
         if (!decoded.Ok)
@@ -102,9 +101,6 @@ public sealed class ArticleExtractor(ExtractOptions options)
             return ExtractionResult.Rejected(document.Source, RejectReasons.NotAnArticle, $"page kind is {parts.Kind}: {parts.KindEvidence}");
         }
 
-        ProfileTimings.Lap(12);
-        var language = Blank(document.Language) ?? parts.Language ?? LanguageDetector.Detect(parts.Body);
-        ProfileTimings.Lap(10);
         var url = Blank(document.Url) ?? parts.Url;
         var authors = document.Authors.Count > 0 ? document.Authors : parts.Authors;
         return ExtractionResult.Ok(new Article
@@ -121,7 +117,7 @@ public sealed class ArticleExtractor(ExtractOptions options)
             Section = parts.Section,
             TitleSource = Blank(document.Title) is null ? parts.TitleSource : DateSources.Record,
             AuthorsSource = document.Authors.Count > 0 ? DateSources.Record : parts.AuthorsSource,
-            Language = language,
+            Language = Blank(document.Language) ?? parts.Language ?? LanguageDetector.Detect(parts.Body),
             Kind = parts.Kind,
             Body = parts.Body,
         });

@@ -16,7 +16,13 @@ namespace Parallax.Extract;
 /// The body cascade, in order:
 /// <list type="number">
 /// <item>Limits: byte/line scan before parsing, DOM depth and node count after, the time budget between steps.</item>
-/// <item>Pruning: scripts, styles, forms of input and small <c>noscript</c> go; hidden elements, furniture tags
+/// <item>Parse: no script, style or comment text and only the attributes read later (JSON-LD is cut from the source
+/// string); one post-order walk then measures every element's text, link text and main-content markers, and enforces
+/// the DOM limits. Every later step reads those figures instead of walking again.</item>
+/// <item>Pruning (the DOM is not mutated: removed subtrees are recorded and their lengths taken off their ancestors;
+/// the same walk gathers the surviving paragraph voters, <c>article</c> and <c>articleBody</c> candidates and the
+/// forum/shop markers): scripts, styles, forms of input and small <c>noscript</c> go; on thread pages (forum URL or
+/// JSON-LD forum type) comment-named elements are the posts and stay; hidden elements, furniture tags
 /// (<c>nav</c>, <c>header</c>, <c>footer</c>, <c>aside</c>...) and class/id matches from <see cref="ExtractRules"/> go
 /// unless they hold <see cref="MaxBoilerplateShare"/> of the page's prose (measured before removal) or wrap a
 /// main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</item>
@@ -103,9 +109,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     public Outcome Extract(string html, string? pageUrl, Stopwatch clock)
     {
-        ProfileTimings.Lap(0);
         var verdict = HtmlLimitScanner.Check(html, options, clock);
-        ProfileTimings.Lap(1);
         if (verdict.Reason is not null)
         {
             return new(null, verdict.Reason, verdict.Detail);
@@ -122,18 +126,21 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return new(null, Model.RejectReasons.Unparseable, $"HTML parser failed: {ex.GetType().Name}: {ex.Message}");
         }
 
-        ProfileTimings.Lap(2);
         using (document)
         {
-            var limits = CheckDom(document, clock);
-            ProfileTimings.Lap(3);
+            if (document.DocumentElement is not { } root)
+            {
+                return new(null, Model.RejectReasons.NoContent, "the page has no body element");
+            }
+
+            // One post-order walk measures every element and enforces the DOM limits; later steps read its figures.
+            var (stats, limits) = Measure(root, clock);
             if (limits.Reason is not null)
             {
                 return limits;
             }
 
             var meta = HtmlMetadataReader.Read(document, pageUrl, HtmlMetadataReader.ScanJsonLd(html));
-            ProfileTimings.Lap(4);
             if (clock.Elapsed > options.TimeBudget)
             {
                 return TimedOut("reading metadata");
@@ -145,20 +152,15 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 return new(null, Model.RejectReasons.NoContent, "the page has no body element");
             }
 
-            RemoveBoilerplate(body, LooksLikeForum(meta, pageUrl));
+            RemoveBoilerplate(body, stats, LooksLikeForum(meta, pageUrl));
             if (clock.Elapsed > options.TimeBudget)
             {
                 return TimedOut("removing boilerplate");
             }
 
-            ProfileTimings.Lap(5);
-            var stats = Measure(body, countMarkers: true);
-            ProfileTimings.Lap(6);
             var container = Widen(PickContainer(body, stats), body, stats);
-            ProfileTimings.Lap(7);
             var paragraphs = new List<Paragraph>();
-            CollectParagraphs(container, paragraphs, clock);
-            ProfileTimings.Lap(8);
+            CollectParagraphs(container, stats.Removed, paragraphs, clock);
             if (clock.Elapsed > options.TimeBudget)
             {
                 return TimedOut("collecting paragraphs");
@@ -192,7 +194,6 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
 
             var bodyText = string.Join("\n\n", texts);
-            ProfileTimings.Lap(9);
             if (bodyText.Length == 0)
             {
                 return new(null, Model.RejectReasons.NoContent, $"no paragraph text found (page kind {kind})");
@@ -221,42 +222,6 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     private Outcome TimedOut(string stage) =>
         new(null, Model.RejectReasons.TimedOut, $"time budget of {options.TimeBudget.TotalSeconds:0.#} s spent while {stage}");
 
-    private Outcome CheckDom(IDocument document, Stopwatch clock)
-    {
-        var stack = new Stack<(IElement Element, int Depth)>();
-        if (document.DocumentElement is { } root)
-        {
-            stack.Push((root, 1));
-        }
-
-        var count = 0;
-        while (stack.Count > 0)
-        {
-            var (element, depth) = stack.Pop();
-            if (depth > options.MaxDomDepth)
-            {
-                return new(null, Model.RejectReasons.Unparseable, $"DOM nests deeper than {options.MaxDomDepth} levels (limit MaxDomDepth)");
-            }
-
-            if (++count > options.MaxNodes)
-            {
-                return new(null, Model.RejectReasons.Unparseable, $"DOM has more than {options.MaxNodes:N0} elements (limit MaxNodes)");
-            }
-
-            if ((count & 1023) == 0 && clock.Elapsed > options.TimeBudget)
-            {
-                return TimedOut("walking the DOM");
-            }
-
-            for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
-            {
-                stack.Push((child, depth + 1));
-            }
-        }
-
-        return default;
-    }
-
     /// <summary>
     /// Removes what is not body. Hidden elements, furniture tags and class/id matches are removed only while
     /// they hold less than <see cref="MaxBoilerplateShare"/> of the page's prose (text outside links, measured
@@ -264,12 +229,11 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// container that holds the article must stay. Elements wrapping the article itself (<c>article</c>,
     /// <c>main</c>, <c>itemprop=articleBody</c>) are never removed for their class names.
     /// </summary>
-    private static void RemoveBoilerplate(IElement body, bool forum)
+    private static void RemoveBoilerplate(IElement body, TextStats stats, bool forum)
     {
-        var stats = Measure(body);
         var bodyProse = Math.Max(1, stats.Prose(body));
         var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var doomed = new List<IElement>();
+        var markerCache = new Dictionary<string, int>(StringComparer.Ordinal);
         var stack = new Stack<IElement>();
         stack.Push(body);
         while (stack.Count > 0)
@@ -277,20 +241,62 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             var element = stack.Pop();
             if (element != body && IsDoomed(element, stats, bodyProse, verdicts, forum))
             {
-                doomed.Add(element);
+                stats.Removed.Add(element);
                 continue;
             }
 
-            for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+            // The rest of the cascade reads only what survives: its candidates and markers are gathered here, in document order.
+            Survive(element, stats, markerCache);
+            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
             {
                 stack.Push(child);
             }
         }
 
-        foreach (var element in doomed)
+        // The DOM is left as parsed; the removed subtrees' lengths are taken off their ancestors instead.
+        foreach (var element in stats.Removed)
         {
-            element.Remove();
+            var removed = stats.Lengths.GetValueOrDefault(element);
+            for (var up = element.ParentElement; up is not null; up = up.ParentElement)
+            {
+                if (stats.Lengths.TryGetValue(up, out var l))
+                {
+                    stats.Lengths[up] = (l.Text - removed.Text, l.Link - removed.Link, l.LongLink - removed.LongLink);
+                }
+
+                if (up == body)
+                {
+                    break;
+                }
+            }
         }
+    }
+
+    private static void Survive(IElement element, TextStats stats, Dictionary<string, int> markerCache)
+    {
+        switch (element.LocalName)
+        {
+            case "p" or "pre" or "blockquote" or "td":
+                stats.Voters.Add(element);
+                break;
+            case "article":
+                stats.Articles.Add(element);
+                break;
+            case "a" when stats.Lengths.GetValueOrDefault(element).Text >= HeadlineLinkChars:
+                stats.HeadlineLinks++;
+                break;
+            default:
+                break;
+        }
+
+        if (element.GetAttribute("itemprop") is { } itemprop && itemprop.Equals("articleBody", StringComparison.OrdinalIgnoreCase))
+        {
+            stats.ArticleBodies.Add(element);
+        }
+
+        var marks = MarkerKind(element.ClassName, markerCache) | MarkerKind(element.Id, markerCache);
+        stats.ForumMarks += marks & 1;
+        stats.ProductMarks += marks >> 1;
     }
 
     private static bool IsDoomed(IElement element, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts, bool forum)
@@ -461,7 +467,19 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// <summary>Text and link-text lengths of every element, in one post-order pass.</summary>
     private sealed class TextStats
     {
-        public Dictionary<IElement, (int Text, int Link, int LongLink)> Lengths { get; } = [];
+        public Dictionary<IElement, (int Text, int Link, int LongLink)> Lengths { get; } = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Roots of the subtrees found to be boilerplate; the walks after removal skip them.</summary>
+        public HashSet<IElement> Removed { get; } = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Surviving paragraph-like elements that vote for their parents, in document order.</summary>
+        public List<IElement> Voters { get; } = [];
+
+        public List<IElement> Articles { get; } = [];
+
+        public List<IElement> ArticleBodies { get; } = [];
+
+        /// <summary>Surviving links with headline-length text.</summary>
         public int HeadlineLinks { get; set; }
 
         /// <summary>Elements whose class or id names forum software parts, and shop parts.</summary>
@@ -469,7 +487,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         public int ProductMarks { get; set; }
 
         /// <summary>Elements that are or contain a main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</summary>
-        public HashSet<IElement> HoldsMain { get; } = [];
+        public HashSet<IElement> HoldsMain { get; } = new(ReferenceEqualityComparer.Instance);
 
         public int Prose(IElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
 
@@ -482,20 +500,34 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         || string.Equals(e.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase)
         || e.GetAttribute("itemprop")?.Contains("articleBody", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static TextStats Measure(IElement root, bool countMarkers = false)
+    private (TextStats Stats, Outcome Limits) Measure(IElement root, Stopwatch clock)
     {
         var stats = new TextStats();
-        var markerCache = countMarkers ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
         var order = new List<IElement>();
-        var stack = new Stack<IElement>();
-        stack.Push(root);
+        var stack = new Stack<(IElement Element, int Depth)>();
+        stack.Push((root, 1));
         while (stack.Count > 0)
         {
-            var e = stack.Pop();
+            var (e, depth) = stack.Pop();
+            if (depth > options.MaxDomDepth)
+            {
+                return (stats, new(null, Model.RejectReasons.Unparseable, $"DOM nests deeper than {options.MaxDomDepth} levels (limit MaxDomDepth)"));
+            }
+
             order.Add(e);
+            if (order.Count > options.MaxNodes)
+            {
+                return (stats, new(null, Model.RejectReasons.Unparseable, $"DOM has more than {options.MaxNodes:N0} elements (limit MaxNodes)"));
+            }
+
+            if ((order.Count & 1023) == 0 && clock.Elapsed > options.TimeBudget)
+            {
+                return (stats, TimedOut("walking the DOM"));
+            }
+
             for (var child = e.FirstElementChild; child is not null; child = child.NextElementSibling)
             {
-                stack.Push(child);
+                stack.Push((child, depth + 1));
             }
         }
 
@@ -508,11 +540,11 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             var main = IsMainMarker(e);
             if (!SilentTags.Contains(e.LocalName))
             {
-                foreach (var node in e.ChildNodes)
+                for (var node = e.FirstChild; node is not null; node = node.NextSibling)
                 {
-                    if (node.NodeType == NodeType.Text)
+                    if (node is IText t)
                     {
-                        text += CountNonSpace(node.TextContent);
+                        text += CountNonSpace(t.Data);
                     }
                     else if (node is IElement child && stats.Lengths.TryGetValue(child, out var c))
                     {
@@ -532,24 +564,13 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             if (e.LocalName == "a")
             {
                 link = text;
-                if (text >= HeadlineLinkChars)
-                {
-                    stats.HeadlineLinks++;
-                }
-
                 longLink = text >= ContentLinkChars ? text : 0;
             }
 
             stats.Lengths[e] = (text, link, longLink);
-            if (markerCache is not null)
-            {
-                var marks = MarkerKind(e.ClassName, markerCache) | MarkerKind(e.Id, markerCache);
-                stats.ForumMarks += marks & 1;
-                stats.ProductMarks += marks >> 1;
-            }
         }
 
-        return stats;
+        return (stats, default);
     }
 
     private static int CountNonSpace(string s)
@@ -568,7 +589,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         int NonLink(IElement e) => stats.Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
 
         IElement? best = null;
-        foreach (var e in body.QuerySelectorAll("[itemprop=articleBody], [itemprop=articlebody]"))
+        foreach (var e in stats.ArticleBodies)
         {
             if (best is null || NonLink(e) > NonLink(best))
             {
@@ -582,8 +603,8 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         // Score parents by the paragraph text they hold (a readability-style vote).
-        var scores = new Dictionary<IElement, double>();
-        foreach (var p in body.QuerySelectorAll("p, pre, blockquote, td"))
+        var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
+        foreach (var p in stats.Voters)
         {
             if (!stats.Lengths.TryGetValue(p, out var l) || l.Text - l.Link < 25)
             {
@@ -591,10 +612,11 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
 
             double vote = l.Text - l.Link;
-            if (p.ParentElement is { } parent && body.Contains(parent))
+            // Voters come from the walk under body, so their parents are in it; a grandparent may be <html>.
+            if (p.ParentElement is { } parent)
             {
                 scores[parent] = scores.GetValueOrDefault(parent) + vote;
-                if (parent.ParentElement is { } grand && body.Contains(grand))
+                if (parent != body && parent.ParentElement is { } grand)
                 {
                     scores[grand] = scores.GetValueOrDefault(grand) + vote / 2;
                 }
@@ -615,7 +637,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         IElement? article = null;
-        foreach (var e in body.QuerySelectorAll("article"))
+        foreach (var e in stats.Articles)
         {
             if (article is null || NonLink(e) > NonLink(article))
             {
@@ -660,7 +682,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         return e;
     }
 
-    private void CollectParagraphs(IElement container, List<Paragraph> output, Stopwatch clock)
+    private void CollectParagraphs(IElement container, HashSet<IElement> removed, List<Paragraph> output, Stopwatch clock)
     {
         var buffer = new StringBuilder();
         var linkChars = 0;
@@ -704,11 +726,11 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 Flush(false);
             }
 
-            foreach (var node in element.ChildNodes)
+            for (var node = element.FirstChild; node is not null; node = node.NextSibling)
             {
-                if (node.NodeType == NodeType.Text)
+                if (node is IText textNode)
                 {
-                    var t = node.TextContent;
+                    var t = textNode.Data;
                     buffer.Append(t);
                     if (inLink)
                     {
@@ -718,7 +740,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                     continue;
                 }
 
-                if (node is not IElement child)
+                if (node is not IElement child || removed.Contains(child))
                 {
                     continue;
                 }

@@ -12,12 +12,13 @@ public sealed class ExtractionQualityTests(ITestOutputHelper output)
 {
     // Measured at commit time on wcxb-dev (1,497 pages), body and metadata work of issue 3 together: articles F1
     // 0.945, all 0.833, title 0.758, author 0.779, date 0.812. Floors sit about 0.01 below to absorb nothing but
-    // rounding and intended trade-offs.
+    // rounding and intended trade-offs. Session 3 (forum posts kept on thread pages, JSON-LD cut from the source):
+    // all 0.835, date 0.815; the all-pages and date floors rose with them.
     private const double ArticleF1Floor = 0.935;
-    private const double AllF1Floor = 0.82;
+    private const double AllF1Floor = 0.825;
     private const double TitleFloor = 0.745;
     private const double AuthorFloor = 0.77;
-    private const double DateFloor = 0.80;
+    private const double DateFloor = 0.805;
 
     [Fact]
     public void Wcxb_dev_scores_stay_above_their_floors()

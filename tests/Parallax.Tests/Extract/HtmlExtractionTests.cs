@@ -154,4 +154,45 @@ public sealed class HtmlExtractionTests
     [InlineData("loading", false)]
     public void Boilerplate_class_patterns_match_by_name_part(string names, bool expected) =>
         Assert.Equal(expected, HtmlArticleExtractor.MatchesBoilerplate(names));
+
+    [Fact]
+    public void Comment_named_posts_are_body_on_a_thread_page_only()
+    {
+        Assert.False(HtmlArticleExtractor.MatchesBoilerplate("comment-724096_wrap", forum: true));
+        Assert.True(HtmlArticleExtractor.MatchesBoilerplate("comment-724096_wrap", forum: false));
+    }
+
+    [Fact]
+    public void Forum_posts_named_like_comments_survive_on_a_thread_url()
+    {
+        const string Post = "I have been observing from a balcony in the city for two winters now and the light pollution is the real limit, not the aperture.";
+        var posts = string.Concat(Enumerable.Range(1, 4).Select(i =>
+            $"<article class=\"post\"><div id=\"comment-{i}_wrap\" class=\"comment-content\"><p>Reply {i}. {Post}</p></div></article>"));
+        var html = "<html><head><title>First telescope? - Astronomy</title>" +
+            "<link rel=\"canonical\" href=\"https://forum.example.org/t/first-telescope/1555\"></head>" +
+            $"<body><nav><a href=\"/\">Home</a></nav><main><h1>First telescope?</h1>{posts}</main></body></html>";
+
+        var a = ExtractTestData.Article(Html(html, new ExtractOptions { KeepAll = true }));
+
+        for (var i = 1; i <= 4; i++)
+        {
+            Assert.Contains($"Reply {i}.", a.Body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Json_ld_blocks_are_cut_from_the_source_in_document_order()
+    {
+        const string Html = """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"A"}</script>
+            <script src="x.js"></script><SCRIPT id="b" TYPE="application/LD+JSON">  {"@type":"Person"}  </SCRIPT></head>
+            <body><p>Our pages carry ld+json metadata.</p><script type="application/ld+json">   </script></body></html>
+            """;
+
+        var blocks = HtmlMetadataReader.ScanJsonLd(Html);
+
+        Assert.Equal(2, blocks.Count);
+        Assert.Contains("NewsArticle", blocks[0], StringComparison.Ordinal);
+        Assert.Contains("Person", blocks[1], StringComparison.Ordinal);
+    }
 }
