@@ -93,7 +93,7 @@ public static class ApiEndpoints
     private static async Task<IResult> GetStory(HttpContext context, IArticleQueries queries, StoryResponseCache cache, string id)
     {
         var report = await queries.GetStoryReportAsync(id, EngineInfo.Version, context.RequestAborted).ConfigureAwait(false);
-        return report is null ? NotFound("story", id) : JsonPayload.FromBytes(await cache.GetOrAddAsync(report, context.RequestAborted).ConfigureAwait(false));
+        return report is null ? NotFound("story") : JsonPayload.FromBytes(await cache.GetOrAddAsync(report, context.RequestAborted).ConfigureAwait(false));
     }
 
     private static async Task<IResult> GetArticles(HttpContext context, IArticleQueries queries, string? outlet, string? story, string? limit, string? cursor)
@@ -108,7 +108,7 @@ public static class ApiEndpoints
     {
         var found = await queries.FindArticleAsync(id, context.RequestAborted).ConfigureAwait(false);
         return found is null
-            ? NotFound("article", id)
+            ? NotFound("article")
             : JsonPayload.Create(new ArticleResponse(found.Article, found.Quotes), ApiJsonContext.Api.ArticleResponse);
     }
 
@@ -123,7 +123,7 @@ public static class ApiEndpoints
     private static async Task<IResult> GetSpeaker(HttpContext context, IArticleQueries queries, string id)
     {
         var found = await queries.FindSpeakerAsync(id, context.RequestAborted).ConfigureAwait(false);
-        return found is null ? NotFound("speaker", id) : JsonPayload.Create(SpeakerView.From(found), ApiJsonContext.Api.SpeakerView);
+        return found is null ? NotFound("speaker") : JsonPayload.Create(SpeakerView.From(found), ApiJsonContext.Api.SpeakerView);
     }
 
     private static async Task<IResult> GetSpeakerQuotes(HttpContext context, IArticleQueries queries, string id, string? limit, string? cursor)
@@ -132,7 +132,7 @@ public static class ApiEndpoints
         var speaker = await queries.FindSpeakerAsync(id, context.RequestAborted).ConfigureAwait(false);
         if (speaker is null)
         {
-            return NotFound("speaker", id);
+            return NotFound("speaker");
         }
 
         var page = await queries.GetSpeakerQuotesPageAsync(id, request, context.RequestAborted).ConfigureAwait(false);
@@ -290,7 +290,7 @@ public static class ApiEndpoints
     }
 
     // The id is not echoed: a problem never repeats what the client sent.
-    private static ProblemHttpResult NotFound(string kind, string id) =>
+    private static ProblemHttpResult NotFound(string kind) =>
         Problem(StatusCodes.Status404NotFound, $"No {kind} has this id.");
 
     private static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, detail);

@@ -451,46 +451,75 @@ public sealed partial class SqliteArticleStore : IArticleQueries
 
         return ReadAsync((connection, transaction) =>
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"""
-                SELECT a.id, a.title,
-                       snippet(articles_fts, -1, '{SnippetOpen}', '{SnippetClose}', '{SnippetEllipsis}', {SnippetTokens}),
-                       bm25(articles_fts, {TitleWeight:0.0###}, {BodyWeight:0.0###}) AS score,
-                       a.outlet, a.published, a.story
-                FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-                WHERE articles_fts MATCH $query
-                ORDER BY score, a.seq
-                LIMIT {limit + 1} OFFSET {offset}
-                """;
-            command.Parameters.AddWithValue("$query", query);
-            var hits = new List<SearchHit>(limit);
-            string? next = null;
             try
             {
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
+                // Rank first, from the index alone (bm25 reads no text); then make snippets for the page's rows only.
+                // One statement doing both builds a snippet, reading the article's text, for every match before sorting.
+                var ranked = new List<(long Seq, double Score)>(limit + 1);
+                using (var command = connection.CreateCommand())
                 {
-                    if (hits.Count == limit)
+                    command.Transaction = transaction;
+                    command.CommandText = $"""
+                        SELECT rowid, bm25(articles_fts, {TitleWeight:0.0###}, {BodyWeight:0.0###}) AS score
+                        FROM articles_fts WHERE articles_fts MATCH $query
+                        ORDER BY score, rowid
+                        LIMIT {limit + 1} OFFSET {offset}
+                        """;
+                    command.Parameters.AddWithValue("$query", query);
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
                     {
-                        next = EncodeCursor(CursorSearch, (offset + limit).ToString(CultureInfo.InvariantCulture));
-                        break;
+                        ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
                     }
-
-                    hits.Add(new SearchHit(reader.GetString(0), NullableString(reader, 1), reader.IsDBNull(2) ? "" : reader.GetString(2), -reader.GetDouble(3))
-                    {
-                        Outlet = NullableString(reader, 4),
-                        Published = NullableString(reader, 5),
-                        Story = NullableString(reader, 6),
-                    });
                 }
+
+                var next = ranked.Count > limit ? EncodeCursor(CursorSearch, (offset + limit).ToString(CultureInfo.InvariantCulture)) : null;
+                if (ranked.Count > limit)
+                {
+                    ranked.RemoveAt(limit);
+                }
+
+                var rows = new Dictionary<long, SearchHit>(ranked.Count);
+                if (ranked.Count > 0)
+                {
+                    using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = $"""
+                        SELECT articles_fts.rowid, a.id, a.title,
+                               snippet(articles_fts, -1, '{SnippetOpen}', '{SnippetClose}', '{SnippetEllipsis}', {SnippetTokens}),
+                               a.outlet, a.published, a.story
+                        FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                        WHERE articles_fts MATCH $query AND articles_fts.rowid IN (SELECT value FROM json_each($rows))
+                        """;
+                    command.Parameters.AddWithValue("$query", query);
+                    command.Parameters.AddWithValue("$rows", "[" + string.Join(',', ranked.Select(r => r.Seq.ToString(CultureInfo.InvariantCulture))) + "]");
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        rows[reader.GetInt64(0)] = new SearchHit(reader.GetString(1), NullableString(reader, 2), reader.IsDBNull(3) ? "" : reader.GetString(3), 0)
+                        {
+                            Outlet = NullableString(reader, 4),
+                            Published = NullableString(reader, 5),
+                            Story = NullableString(reader, 6),
+                        };
+                    }
+                }
+
+                var hits = new List<SearchHit>(ranked.Count);
+                foreach (var (seq, score) in ranked)
+                {
+                    if (rows.TryGetValue(seq, out var hit))
+                    {
+                        hits.Add(hit with { Rank = -score });
+                    }
+                }
+
+                return new Page<SearchHit>(hits, next, null);
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteError)
             {
                 throw new InvalidSearchQueryException($"Invalid search query '{query}': {ex.Message}", query, ex);
             }
-
-            return new Page<SearchHit>(hits, next, null);
         }, cancellationToken);
     }
 

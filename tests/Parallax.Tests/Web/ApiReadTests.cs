@@ -135,6 +135,7 @@ public sealed class ApiReadTests(SampleServerFixture fixture) : IClassFixture<Sa
     [InlineData("/api/articles/no-such-article")]
     [InlineData("/api/speakers/no-such-speaker")]
     [InlineData("/api/speakers/no-such-speaker/quotes")]
+    [InlineData("/api/no-such-list")]
     public async Task Unknown_ids_are_404_problems(string path)
     {
         using var response = await Server.Client.GetAsync(new Uri(path, UriKind.Relative));

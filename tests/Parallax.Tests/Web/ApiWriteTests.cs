@@ -78,6 +78,11 @@ public sealed class ApiWriteTests
         Assert.False(string.IsNullOrEmpty(article.GetProperty("article").GetProperty("body").GetString()));
         var stories = await server.GetJsonAsync("/api/stories");
         Assert.Equal(1, stories.GetProperty("total").GetInt64());
+        var storyId = item.GetProperty("story").GetString()!;
+        var story = await server.GetJsonAsync($"/api/stories/{Uri.EscapeDataString(storyId)}");
+        Assert.Empty(Pipeline.ReportContract.Violations(story));
+        Assert.Equal(id, story.GetProperty("articles")[0].GetProperty("id").GetString());
+        Assert.Equal(1, story.GetProperty("coverage").GetArrayLength());
 
         using var repeat = Post(Upload(SampleHtml), Key);
         using var again = await server.Client.SendAsync(repeat);
