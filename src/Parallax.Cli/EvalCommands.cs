@@ -109,7 +109,8 @@ internal static class EvalCommands
     private static Command Quotes(CliConsole console)
     {
         var gold = new Option<string>("--gold") { Description = "JSONL laid out like ../shared/bench/quotes/polnear-dev.jsonl", Required = true, HelpName = "FILE" };
-        var command = new Command("quotes", "Quote finding (P/R/F1 at 30% and 80% content coverage), recall on quoted gold, speaker accuracy") { gold };
+        var show = new Option<int>("--show") { Description = "Print up to N mistakes at 30% coverage (missed gold, false predictions, wrong speakers) to stderr", DefaultValueFactory = _ => 0, HelpName = "N" };
+        var command = new Command("quotes", "Quote finding (P/R/F1 at 30% and 80% content coverage), recall on quoted gold, speaker accuracy") { gold, show };
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(gold)!;
@@ -121,6 +122,16 @@ internal static class EvalCommands
             var set = QuoteEvaluation.LoadGold(file);
             var clock = Stopwatch.StartNew();
             var scores = QuoteEvaluation.Run(set, 0.3, 0.8);
+            if (parse.GetValue(show) is > 0 and var count)
+            {
+                var extractor = new Parallax.Quotes.QuoteExtractor();
+                var predicted = set.Select(g => extractor.Extract(g.Article).Quotes).ToList();
+                foreach (var mistake in QuoteEvaluation.Mistakes(set, predicted, 0.3).Take(count))
+                {
+                    await console.Error.WriteLineAsync(DescribeMistake(mistake)).ConfigureAwait(false);
+                }
+            }
+
             console.WriteTable(
                 ["coverage", "predicted", "gold", "precision", "recall", "F1", "quoted gold", "quoted recall", "speaker accuracy"],
                 scores.Select(s => (IReadOnlyList<string>)[
@@ -130,6 +141,16 @@ internal static class EvalCommands
             return CliApp.Ok;
         });
         return command;
+    }
+
+    private static string DescribeMistake(QuoteMistake mistake)
+    {
+        var body = mistake.Article.Body;
+        string Spans(IReadOnlyList<Parallax.Text.TextSpan> spans) =>
+            string.Join(" … ", spans.Select(s => body.Substring(s.Start, s.End - s.Start)));
+        var gold = mistake.Gold is { } g ? $"gold [{Spans(g.Source)}] {Spans(g.Content)}" : "";
+        var predicted = mistake.Predicted is { } q ? $"predicted [{q.SpeakerMention ?? q.Speaker ?? "-"}] {q.Text}" : "";
+        return $"{mistake.Kind}\t{mistake.Article.Id}\t{string.Join("\t", new[] { gold, predicted }.Where(t => t.Length > 0))}".ReplaceLineEndings(" ");
     }
 
     private static Command Dedup(CliConsole console)
