@@ -280,16 +280,22 @@ public sealed class ClaimAligner
 
             foreach (var sentence in ClaimSentences(article, articleQuotes))
             {
-                // A sentence carrying two statements ("X said A, and that B") is two claims.
+                // A sentence carrying two statements ("X said A, and that B") is two claims, when each part states enough
+                // to stand as one; otherwise it stays whole, so that no part of it drops out of the coverage.
+                var parts = new List<Unit>();
                 foreach (var s in ClauseSplitter.Split(article.Body, sentence.Start, sentence.End))
                 {
                     var text = s.Of(article.Body);
-                    var terms = new QuoteTerms(text, table);
-                    if (terms.ContentSet.Length >= MinClaimTerms)
-                    {
-                        own.Add(new Unit(article.Id, order[article.Id], null, s.Start, s.End, text, terms));
-                    }
+                    parts.Add(new Unit(article.Id, order[article.Id], null, s.Start, s.End, text, new QuoteTerms(text, table)));
                 }
+
+                if (parts.Count > 1 && parts.Exists(p => p.Terms.ContentSet.Length < MinClaimTerms))
+                {
+                    var text = sentence.Of(article.Body);
+                    parts = [new Unit(article.Id, order[article.Id], null, sentence.Start, sentence.End, text, new QuoteTerms(text, table))];
+                }
+
+                own.AddRange(parts.Where(p => p.Terms.ContentSet.Length >= MinClaimTerms));
             }
 
             own.Sort((x, y) => x.Start.CompareTo(y.Start));
