@@ -11,7 +11,7 @@ internal static partial class CompareRules
     /// clause ("..., and that she hoped ...", "... and said the union had ...", "... but he called the stoppage ...");
     /// from the samples' reported speech, where one sentence often carries two of a speaker's statements.
     /// </summary>
-    [GeneratedRegex(@";\s*|,?\s+(?:and|but)\s+(?:that|said|says|added|called|urged|warned|insisted|accused|described|stressed|he|she|they|it|the)\s+|,\s+(?:but|while|and)\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@";\s*|,?\s+(?:and|but)\s+(?:that|said|says|added|called|urged|warned|insisted|accused|described|stressed|he|she|they|it|the)\s+|,\s+(?:but|while|and)\s+|\s+and\s+(?=(?:promised|pledged|vowed|agreed|announced|asked|offered|ruled|rejected)\b)", RegexOptions.CultureInvariant)]
     public static partial Regex ClauseBreak();
 
     /// <summary>Function words: they are kept for the verbatim and LCS checks, but carry no content for paraphrase.</summary>
@@ -25,6 +25,7 @@ internal static partial class CompareRules
         "very", "just", "only", "if", "then", "when", "while", "because", "since", "up", "out", "over", "under", "between",
         "against", "through", "within", "without", "other", "another", "each", "both", "own", "same", "more", "most", "much",
         "many", "said", "says", "say", "told", "tells", "added", "adding", "according", "reported",
+        "least", "around", "roughly", "nearly", "almost", "approximately",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -71,6 +71,47 @@ public sealed class CoverageAnalyzer
             }
         }
 
+        // Within each statement, pairs of articles that only a chain of alignments ties together get a second look at a
+        // lower bar; what aligns joins the claim alignments (the statement itself does not change).
+        var linked = new HashSet<(int, int, int)>();
+        foreach (var al in alignments)
+        {
+            if (quoteUnit.TryGetValue(al.A, out var x) && quoteUnit.TryGetValue(al.B, out var y))
+            {
+                linked.Add(Link(x, y));
+            }
+        }
+
+        foreach (var c in claimAlignments)
+        {
+            if (Find(c.AQuote, c.A, c.AStart, c.AEnd) is { } x && Find(c.BQuote, c.B, c.BStart, c.BEnd) is { } y)
+            {
+                linked.Add(Link(x, y));
+            }
+        }
+
+        var groups = new Dictionary<int, List<int>>();
+        for (var u = 0; u < units.Count; u++)
+        {
+            var root = Root(parent, u);
+            if (!groups.TryGetValue(root, out var members))
+            {
+                members = [];
+                groups[root] = members;
+            }
+
+            members.Add(u);
+        }
+
+        var more = claims.AlignWithin(story, units, groups.Values, linked);
+        if (more.Count > 0)
+        {
+            var all = new List<ClaimAlignment>(claimAlignments.Count + more.Count);
+            all.AddRange(claimAlignments);
+            all.AddRange(more);
+            claimAlignments = all;
+        }
+
         var statements = Statements(story, units, parent, storyQuotes);
         return new StoryCoverage
         {
@@ -80,6 +121,12 @@ public sealed class CoverageAnalyzer
             Articles = PerArticle(articles, order, statements),
             Provenance = ProvenanceOf(articles, order, storyQuotes, statements, articleById),
         };
+
+        (int, int, int) Link(int x, int y)
+        {
+            var (a, b) = units[x].Rank <= units[y].Rank ? (x, y) : (y, x);
+            return (Root(parent, a), units[a].Rank, units[b].Rank);
+        }
 
         int? Find(string? quote, string article, int start, int end) =>
             quote is not null ? quoteUnit.TryGetValue(quote, out var q) ? q : null

@@ -8,7 +8,8 @@ public sealed record StoryCoverage
 {
     public required string Story { get; init; }
 
-    /// <summary>The same fact in two articles, outside the quote alignments: sentence to sentence or sentence to quote.</summary>
+    /// <summary>The same fact in two articles, outside the quote alignments: sentence to sentence or sentence to quote, and
+    /// quote to quote where only a third article's version tied the two together.</summary>
     public IReadOnlyList<ClaimAlignment> ClaimAlignments { get; init; } = [];
 
     /// <summary>Every statement of the story: aligned quotes and sentences grouped, each as its mentions, earliest first.</summary>
