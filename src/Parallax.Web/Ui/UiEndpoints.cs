@@ -28,12 +28,13 @@ public static class UiEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var ui = endpoints.MapGroup("").ExcludeFromDescription();
+        var stories = new StoryPageCache(endpoints.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System);
 
         ui.MapGet("/", static async (HttpContext http, IArticleStore store, string? outlet, string? page) =>
             await PageAsync<StoriesPage>(http, await new UiQueries(store).StoriesAsync(outlet, PageNumber(page), http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
 
-        ui.MapGet("/stories/{id}", static async (HttpContext http, IArticleStore store, string id) =>
-            await new UiQueries(store).StoryAsync(Unescape(id), http.RequestAborted).ConfigureAwait(false) is { } model
+        ui.MapGet("/stories/{id}", async (HttpContext http, IArticleStore store, string id) =>
+            await new UiQueries(store, stories).StoryAsync(Unescape(id), http.RequestAborted).ConfigureAwait(false) is { } model
                 ? await PageAsync<StoryPage>(http, model).ConfigureAwait(false)
                 : await NotFoundAsync(http, "story", id).ConfigureAwait(false));
 
