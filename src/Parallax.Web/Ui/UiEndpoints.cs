@@ -76,9 +76,12 @@ public static class UiEndpoints
     /// </summary>
     public static IServiceCollection AddParallaxUi(this IServiceCollection services) => services;
 
-    /// <summary>A page number from the query; anything but a positive number is page 1.</summary>
+    /// <summary>Pages a list may run to: far past any store, and small enough that page times page size fits an int.</summary>
+    internal const int MaxPage = 1_000_000;
+
+    /// <summary>A page number from the query; anything but a positive number is page 1, and past <see cref="MaxPage"/> is that.</summary>
     internal static int PageNumber(string? page) =>
-        int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? Math.Min(n, MaxPage) : 1;
 
     /// <summary>Routing leaves <c>%2F</c> encoded in a segment; an id containing <c>/</c> arrives that way.</summary>
     private static string Unescape(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);

@@ -30,6 +30,18 @@ public sealed class UiFormatTests
         Assert.Equal("/speakers/sp%2Fx", UiFormat.SpeakerHref("sp/x"));
     }
 
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData("", 1)]
+    [InlineData("0", 1)]
+    [InlineData("-3", 1)]
+    [InlineData("2x", 1)]
+    [InlineData("7", 7)]
+    [InlineData("99999999999", 1)]
+    [InlineData("2000000000", UiEndpoints.MaxPage)]
+    public void Page_numbers_from_the_query_are_positive_and_bounded(string? page, int expected) =>
+        Assert.Equal(expected, UiEndpoints.PageNumber(page));
+
     [Fact]
     public void A_cached_story_page_is_reused_until_an_article_joins_the_story_or_it_grows_old()
     {
