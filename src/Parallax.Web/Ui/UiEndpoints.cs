@@ -28,12 +28,13 @@ public static class UiEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var ui = endpoints.MapGroup("").ExcludeFromDescription();
+        var stories = new StoryPageCache(endpoints.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System);
 
         ui.MapGet("/", static async (HttpContext http, IArticleStore store, string? outlet, string? page) =>
             await PageAsync<StoriesPage>(http, await new UiQueries(store).StoriesAsync(outlet, PageNumber(page), http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
 
-        ui.MapGet("/stories/{id}", static async (HttpContext http, IArticleStore store, string id) =>
-            await new UiQueries(store).StoryAsync(Unescape(id), http.RequestAborted).ConfigureAwait(false) is { } model
+        ui.MapGet("/stories/{id}", async (HttpContext http, IArticleStore store, string id) =>
+            await new UiQueries(store, stories).StoryAsync(Unescape(id), http.RequestAborted).ConfigureAwait(false) is { } model
                 ? await PageAsync<StoryPage>(http, model).ConfigureAwait(false)
                 : await NotFoundAsync(http, "story", id).ConfigureAwait(false));
 
@@ -75,9 +76,12 @@ public static class UiEndpoints
     /// </summary>
     public static IServiceCollection AddParallaxUi(this IServiceCollection services) => services;
 
-    /// <summary>A page number from the query; anything but a positive number is page 1.</summary>
+    /// <summary>Pages a list may run to: far past any store, and small enough that page times page size fits an int.</summary>
+    internal const int MaxPage = 1_000_000;
+
+    /// <summary>A page number from the query; anything but a positive number is page 1, and past <see cref="MaxPage"/> is that.</summary>
     internal static int PageNumber(string? page) =>
-        int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? Math.Min(n, MaxPage) : 1;
 
     /// <summary>Routing leaves <c>%2F</c> encoded in a segment; an id containing <c>/</c> arrives that way.</summary>
     private static string Unescape(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);

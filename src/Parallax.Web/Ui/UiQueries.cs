@@ -7,7 +7,7 @@ using Parallax.Store;
 namespace Parallax.Web.Ui;
 
 /// <summary>Reads what each page shows from the store. One method per page; null means 404.</summary>
-internal sealed class UiQueries(IArticleStore store)
+internal sealed class UiQueries(IArticleStore store, StoryPageCache? stories = null)
 {
     /// <summary>Stories, quotes and search hits per page: a screenful on a wide screen, a short scroll on a phone.</summary>
     public const int PageSize = 20;
@@ -40,6 +40,20 @@ internal sealed class UiQueries(IArticleStore store)
 
     public async Task<StoryPageModel?> StoryAsync(string id, CancellationToken ct)
     {
+        if (stories is not null)
+        {
+            var current = await store.GetStoryAsync(id, ct).ConfigureAwait(false);
+            if (current is null)
+            {
+                return null;
+            }
+
+            if (stories.Get(current) is { } cached)
+            {
+                return cached;
+            }
+        }
+
         var report = await ReportBuilder.BuildStoryAsync(store, id, EngineInfo.Version, ct).ConfigureAwait(false);
         if (report is null)
         {
@@ -49,7 +63,7 @@ internal sealed class UiQueries(IArticleStore store)
         var coverage = CoverageReport.Analyze(report)[0];
         var quotes = ById(report.Quotes, q => q.Id);
         var speakers = ById(report.Speakers, s => s.Id);
-        return new StoryPageModel
+        var model = new StoryPageModel
         {
             Story = report.Stories[0],
             Coverage = coverage,
@@ -58,6 +72,8 @@ internal sealed class UiQueries(IArticleStore store)
             Speakers = speakers,
             QuoteGroups = QuoteGroups(coverage, report.Alignments, quotes, speakers),
         };
+        stories?.Add(model);
+        return model;
     }
 
     public async Task<SpeakerPageModel?> SpeakerAsync(string id, int page, CancellationToken ct)

@@ -25,7 +25,7 @@ internal static class UiStylesheet
         header.site a{color:var(--headink);text-decoration:none}header.site .brand{font-weight:700;font-size:20px}
         header.site nav ul{list-style:none;margin:0;padding:0;display:flex;gap:16px}
         header.site form{margin-left:auto;display:flex;gap:6px}
-        main{max-width:1600px;margin:0 auto;padding:16px}
+        main{max-width:1600px;margin:0 auto;padding:16px;overflow-wrap:anywhere}
         h1{font-size:1.6rem;line-height:1.25;margin:8px 0}h2{font-size:1.25rem;margin:28px 0 8px;border-top:3px solid var(--acc);padding-top:10px}
         h3{font-size:1.05rem;margin:0 0 4px}
         .meta{color:var(--muted);font-size:.9rem;margin:2px 0 8px}

@@ -13,6 +13,9 @@ public sealed class UiBrowserFixture : UiTestServer
 
     public const string ChromiumMissing = "SKIPPED: " + Chromium + " is absent (Debian: apt-get install -y chromium); the browser test did not run.";
 
+    /// <summary>How long an action or expectation waits before failing.</summary>
+    private const float WaitMilliseconds = 20_000;
+
     private IPlaywright? playwright;
 
     public IBrowser? Browser { get; private set; }
@@ -25,6 +28,8 @@ public sealed class UiBrowserFixture : UiTestServer
             return;
         }
 
+        // The machine is shared: waits are generous so a loaded moment is not a failure.
+        Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -68,7 +73,7 @@ public sealed class UiBrowserFixture : UiTestServer
             Locale = "en-GB",
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(WaitMilliseconds);
         var session = new BrowserSession();
         page.Console += (_, message) =>
         {

@@ -133,6 +133,20 @@ public sealed class UiPagesTests(UiTestServer server) : IClassFixture<UiTestServ
         Assert.Contains("href=\"/articles/", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Search_pages_follow_on_without_repeating_a_hit()
+    {
+        var all = await server.Store.SearchAsync("the", 1000);
+        Assert.True(all.Count > UiQueries.PageSize, $"only {all.Count} articles match 'the'");
+        var first = await GetAsync("/search?q=the");
+        Assert.Contains("href=\"/search?q=the&amp;page=2\"", first, StringComparison.Ordinal);
+        var second = await GetAsync("/search?q=the&page=2");
+        Assert.Contains("href=\"/search?q=the\"", second, StringComparison.Ordinal);
+        Assert.Equal(UiQueries.PageSize, CountOf(first, "class=\"card hit\""));
+        Assert.Equal(all.Count - UiQueries.PageSize, CountOf(second, "class=\"card hit\""));
+        Assert.All(all.Take(UiQueries.PageSize), hit => Assert.DoesNotContain($"href=\"{UiFormat.ArticleHref(hit.ArticleId)}\"", second, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("\"unclosed")]
     [InlineData("AND OR")]
