@@ -51,7 +51,6 @@ public sealed class StoryClusterer
     private double[] hitWeights = new double[64];
     private double[] idfBuffer = new double[256];
     private int documents;
-    internal Action<Article, List<(string, double)>>? DebugRanked;
     private long sequence;
 
     public StoryClusterer(StoryOptions? options = null)
@@ -143,7 +142,6 @@ public sealed class StoryClusterer
         else
         {
             var ranked = Rank(vector, date, upper, year);
-            DebugRanked?.Invoke(article, ranked.ConvertAll(r => (r.Story.Live.Id, r.Score)));
             var best = ranked.FindIndex(r => r.Score >= ThresholdFor(r.Story));
             if (best >= 0)
             {
