@@ -48,7 +48,9 @@ public sealed class NearDuplicateIndex
     private readonly List<string> ids = [];
     private readonly Dictionary<ulong, int> byExactText = [];
     private readonly Dictionary<ulong, int> bandHeads = [];
-    private uint[] sketches = new uint[Bins * 64];
+    /// <summary>Stored sketches keep the low 16 bits of each minimum (b-bit minwise hashing): two different minima agree by
+    /// chance once in 65,536 bins, far below the estimate's own error, at half the memory.</summary>
+    private ushort[] sketches = new ushort[Bins * 64];
     private int[] bandNext = new int[Bands * 64];
     private int[] shingleCounts = new int[64];
     private int[] rootOf = new int[64];
@@ -56,12 +58,14 @@ public sealed class NearDuplicateIndex
     private readonly HashSet<ulong> shingleBuffer = [];
     private readonly uint[] sketchBuffer = new uint[Bins];
     private readonly HashSet<int> seenBuffer = [];
+    private string? fingerprintedBody;
+    private (ulong ExactKey, int Shingles) fingerprinted;
 
     public int Count => ids.Count;
 
     /// <summary>Rough bytes held per indexed article (arrays, postings and dictionaries; not the id strings, which the articles own).</summary>
     public long ApproximateBytes =>
-        ((long)sketches.Length * sizeof(uint)) + ((long)bandNext.Length * sizeof(int)) + ((long)shingleCounts.Length * 2 * sizeof(int))
+        ((long)sketches.Length * sizeof(ushort)) + ((long)bandNext.Length * sizeof(int)) + ((long)shingleCounts.Length * 2 * sizeof(int))
         + ((long)bandHeads.Count * DictionaryEntryBytes) + ((long)byExactText.Count * DictionaryEntryBytes)
         + ((long)indexOfId.Count * (DictionaryEntryBytes + 8)) + ((long)ids.Count * 8);
 
@@ -128,7 +132,12 @@ public sealed class NearDuplicateIndex
         byExactText.TryAdd(exactKey, index);
         if (shingles > 0)
         {
-            Array.Copy(sketchBuffer, 0, sketches, index * Bins, Bins);
+            var stored = sketches.AsSpan(index * Bins, Bins);
+            for (var i = 0; i < Bins; i++)
+            {
+                stored[i] = (ushort)sketchBuffer[i];
+            }
+
             for (var band = 0; band < Bands; band++)
             {
                 var key = BandKey(sketchBuffer, band);
@@ -147,6 +156,19 @@ public sealed class NearDuplicateIndex
 
     /// <summary>Hash of the whole word sequence, and the shingle count (0 for short texts) with the sketch left in <see cref="sketchBuffer"/>.</summary>
     private (ulong ExactKey, int Shingles) Fingerprint(string body)
+    {
+        // The engine asks for a duplicate and then adds the same article: fingerprint its body once.
+        if (ReferenceEquals(body, fingerprintedBody))
+        {
+            return fingerprinted;
+        }
+
+        fingerprintedBody = body;
+        fingerprinted = FingerprintOnce(body);
+        return fingerprinted;
+    }
+
+    private (ulong ExactKey, int Shingles) FingerprintOnce(string body)
     {
         var words = wordBuffer;
         words.Clear();
@@ -240,7 +262,17 @@ public sealed class NearDuplicateIndex
 
     private bool Overlaps(uint[] sketch, int shingles, int entry)
     {
-        var j = EstimateJaccard(sketch, sketches.AsSpan(entry * Bins, Bins));
+        var stored = sketches.AsSpan(entry * Bins, Bins);
+        var equal = 0;
+        for (var i = 0; i < Bins; i++)
+        {
+            if ((ushort)sketch[i] == stored[i])
+            {
+                equal++;
+            }
+        }
+
+        var j = (double)equal / Bins;
         return j >= JaccardThreshold || EstimateContainment(j, shingles, shingleCounts[entry]) >= ContainmentThreshold;
     }
 

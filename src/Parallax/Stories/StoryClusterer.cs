@@ -44,14 +44,19 @@ public sealed class StoryClusterer
     private readonly Dictionary<string, StoryState> storiesById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoryState> storyOfArticle = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<StoryState>> storiesByTerm = [];
-    private readonly Dictionary<StoryState, double> candidateBuffer = [];
+    private readonly Func<int, double> idf;
+    private readonly List<StoryState> touchedBuffer = [];
+    private readonly List<(StoryState Story, double Hit)> bestBuffer = [];
+    private readonly List<(int Term, double Weight)> topTermsBuffer = [];
+    private double[] hitWeights = new double[64];
+    private double[] idfBuffer = new double[256];
     private int documents;
-    internal Action<Article, List<(string, double)>>? DebugRanked;
     private long sequence;
 
     public StoryClusterer(StoryOptions? options = null)
     {
         this.options = options ?? new StoryOptions();
+        idf = Idf;
     }
 
     /// <summary>
@@ -100,7 +105,7 @@ public sealed class StoryClusterer
             long bytes = (termIds.Count * 64L) + (documentFrequency.Count * 4L) + (storyOfArticle.Count * 40L);
             foreach (var s in stories)
             {
-                bytes += 96 + (s.Centroid.Count * 24L) + (s.Members.Count * 72L);
+                bytes += 96 + (s.Centroid.Count * 8L) + (s.Members.Count * 72L);
             }
 
             foreach (var list in storiesByTerm.Values)
@@ -137,7 +142,6 @@ public sealed class StoryClusterer
         else
         {
             var ranked = Rank(vector, date, upper, year);
-            DebugRanked?.Invoke(article, ranked.ConvertAll(r => (r.Story.Live.Id, r.Score)));
             var best = ranked.FindIndex(r => r.Score >= ThresholdFor(r.Story));
             if (best >= 0)
             {
@@ -168,9 +172,22 @@ public sealed class StoryClusterer
     /// <summary>Candidate stories within the window, scored, best first (ties by creation).</summary>
     private List<(StoryState Story, double Score)> Rank(DocVector vector, DateTime? published, bool publishedIsUpperBound, int? year)
     {
-        var hits = candidateBuffer;
-        hits.Clear();
-        foreach (var (term, weight) in TopTerms(vector, LookupTerms))
+        // IDF of the article's terms once, not once per candidate.
+        var idfs = idfBuffer.Length >= vector.Terms.Length ? idfBuffer : idfBuffer = new double[Math.Max(vector.Terms.Length, idfBuffer.Length * 2)];
+        for (var i = 0; i < vector.Terms.Length; i++)
+        {
+            idfs[i] = Idf(vector.Terms[i]);
+        }
+
+        // Hit weights accumulate in an array indexed by story ordinal; touched keeps first-hit order for determinism.
+        if (hitWeights.Length < stories.Count)
+        {
+            Array.Resize(ref hitWeights, Math.Max(stories.Count, hitWeights.Length * 2));
+        }
+
+        var touched = touchedBuffer;
+        touched.Clear();
+        foreach (var (term, weight) in TopTerms(vector, idfs, LookupTerms))
         {
             if (!storiesByTerm.TryGetValue(term, out var list))
             {
@@ -180,25 +197,49 @@ public sealed class StoryClusterer
             for (int k = list.Count - 1, walked = 0; k >= 0 && walked < MaxPostingsWalk; k--, walked++)
             {
                 var story = list[k].Live;
-                hits[story] = hits.GetValueOrDefault(story) + weight;
+                if (hitWeights[story.Ordinal] == 0)
+                {
+                    touched.Add(story);
+                }
+
+                hitWeights[story.Ordinal] += weight;
             }
         }
 
-        var pre = new List<(StoryState Story, double Hit)>(hits.Count);
-        foreach (var (story, hit) in hits)
+        // The best few by hit weight (ties by creation), kept in a small sorted buffer instead of sorting every hit.
+        var best = bestBuffer;
+        best.Clear();
+        foreach (var story in touched)
         {
-            if (story.WithinWindow(published, publishedIsUpperBound, options.WindowDays))
+            var hit = hitWeights[story.Ordinal];
+            hitWeights[story.Ordinal] = 0;
+            if (!story.WithinWindow(published, publishedIsUpperBound, options.WindowDays))
             {
-                pre.Add((story, hit));
+                continue;
+            }
+
+            if (best.Count == MaxScoredCandidates && !Before(hit, story, best[^1]))
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && Before(hit, story, best[at - 1]))
+            {
+                at--;
+            }
+
+            best.Insert(at, (story, hit));
+            if (best.Count > MaxScoredCandidates)
+            {
+                best.RemoveAt(best.Count - 1);
             }
         }
 
-        pre.Sort((x, y) => x.Hit != y.Hit ? y.Hit.CompareTo(x.Hit) : x.Story.Ordinal.CompareTo(y.Story.Ordinal));
-        var scored = new List<(StoryState Story, double Score)>(Math.Min(pre.Count, MaxScoredCandidates));
-        for (var i = 0; i < pre.Count && i < MaxScoredCandidates; i++)
+        var scored = new List<(StoryState Story, double Score)>(best.Count);
+        foreach (var (story, _) in best)
         {
-            var story = pre[i].Story;
-            var score = CentroidSimilarity(vector, story);
+            var score = CentroidSimilarity(vector, idfs, story);
             if (year is { } y && story.Year is { } sy)
             {
                 score *= y == sy ? options.YearMatchFactor : options.YearMismatchFactor;
@@ -207,8 +248,11 @@ public sealed class StoryClusterer
             scored.Add((story, score));
         }
 
-        scored.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Story.Ordinal.CompareTo(y.Story.Ordinal));
+        scored.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Story.Ordinal.CompareTo(y.Story.Ordinal));
         return scored;
+
+        static bool Before(double hit, StoryState story, (StoryState Story, double Hit) other) =>
+            hit > other.Hit || (hit == other.Hit && story.Ordinal < other.Story.Ordinal);
     }
 
     internal DocVector Vectorize(Article article)
@@ -253,6 +297,8 @@ public sealed class StoryClusterer
             i++;
         }
 
+        // Term order lets scoring merge-join the article with a story centroid.
+        Array.Sort(ids, weights);
         norm = Math.Sqrt(norm);
         if (norm > 0)
         {
@@ -268,16 +314,20 @@ public sealed class StoryClusterer
     /// <summary>Smoothed IDF (as in scikit-learn): ln((1+N)/(1+df)) + 1, so the very first documents get finite, equal weights.</summary>
     private double Idf(int term) => Math.Log((1.0 + documents) / (1.0 + documentFrequency[term])) + 1;
 
-    private double CentroidSimilarity(DocVector doc, StoryState story)
+    private double CentroidSimilarity(DocVector doc, double[] idfs, StoryState story)
     {
+        // Merge-join of two term-sorted vectors.
         var dot = 0.0;
         var docNorm = 0.0;
         var entityDot = 0.0;
         var entityDocNorm = 0.0;
+        var storyTerms = story.Centroid.Terms;
+        var storyWeights = story.Centroid.Weights;
+        var k = 0;
         for (var i = 0; i < doc.Terms.Length; i++)
         {
             var term = doc.Terms[i];
-            var idf = Idf(term);
+            var idf = idfs[i];
             var x = doc.Weights[i] * idf;
             var isEntity = entityTerm[term];
             docNorm += x * x;
@@ -286,8 +336,14 @@ public sealed class StoryClusterer
                 entityDocNorm += x * x;
             }
 
-            if (story.Centroid.TryGetValue(term, out var c))
+            while (k < storyTerms.Length && storyTerms[k] < term)
             {
+                k++;
+            }
+
+            if (k < storyTerms.Length && storyTerms[k] == term)
+            {
+                var c = storyWeights[k];
                 dot += x * c * idf;
                 if (isEntity)
                 {
@@ -317,9 +373,12 @@ public sealed class StoryClusterer
         {
             var norm = 0.0;
             var entityNorm = 0.0;
-            foreach (var (term, c) in story.Centroid)
+            var terms = story.Centroid.Terms;
+            var weights = story.Centroid.Weights;
+            for (var i = 0; i < terms.Length; i++)
             {
-                var y = c * Idf(term);
+                var term = terms[i];
+                var y = weights[i] * Idf(term);
                 norm += y * y;
                 if (entityTerm[term])
                 {
@@ -337,29 +396,41 @@ public sealed class StoryClusterer
 
     private double CentroidCosine(StoryState a, StoryState b)
     {
-        var (small, large) = a.Centroid.Count <= b.Centroid.Count ? (a, b) : (b, a);
         var dot = 0.0;
-        foreach (var (term, c) in small.Centroid)
+        var at = a.Centroid.Terms;
+        var aw = a.Centroid.Weights;
+        var bt = b.Centroid.Terms;
+        var bw = b.Centroid.Weights;
+        for (int i = 0, j = 0; i < at.Length && j < bt.Length;)
         {
-            if (large.Centroid.TryGetValue(term, out var d))
+            if (at[i] < bt[j])
             {
-                var idf = Idf(term);
-                dot += c * d * idf * idf;
+                i++;
+            }
+            else if (bt[j] < at[i])
+            {
+                j++;
+            }
+            else
+            {
+                var idf = Idf(at[i]);
+                dot += aw[i++] * bw[j++] * idf * idf;
             }
         }
 
         return dot <= 0 ? 0 : dot / Math.Sqrt(StoryNorm(a) * StoryNorm(b));
     }
 
-    private List<(int Term, double Weight)> TopTerms(DocVector doc, int n)
+    private List<(int Term, double Weight)> TopTerms(DocVector doc, double[] idfs, int n)
     {
-        var list = new List<(int Term, double Weight)>(doc.Terms.Length);
+        var list = topTermsBuffer;
+        list.Clear();
         for (var i = 0; i < doc.Terms.Length; i++)
         {
-            list.Add((doc.Terms[i], doc.Weights[i] * Idf(doc.Terms[i])));
+            list.Add((doc.Terms[i], doc.Weights[i] * idfs[i]));
         }
 
-        list.Sort((x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Term.CompareTo(y.Term));
+        list.Sort(static (x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Term.CompareTo(y.Term));
         if (list.Count > n)
         {
             list.RemoveRange(n, list.Count - n);
@@ -386,15 +457,7 @@ public sealed class StoryClusterer
             storyOfArticle[m.Id] = into;
         }
 
-        foreach (var (term, c) in other.Centroid)
-        {
-            if (!into.Centroid.TryGetValue(term, out var had))
-            {
-                Index(term, into);
-            }
-
-            into.Centroid[term] = had + c;
-        }
+        into.Centroid.Add(other.Centroid.Terms, other.Centroid.Weights, term => Index(term, into));
 
         into.Widen(other.First, other.Last);
         foreach (var (y, n) in other.Years)
@@ -405,7 +468,6 @@ public sealed class StoryClusterer
         other.MergedInto = into;
         other.Members.Clear();
         other.Centroid.Clear();
-        other.Centroid.TrimExcess();
         Prune(into);
         into.Version++;
         return other.Id;
@@ -428,17 +490,7 @@ public sealed class StoryClusterer
         }
 
         storyOfArticle[article.Id] = story;
-        for (var i = 0; i < vector.Terms.Length; i++)
-        {
-            var term = vector.Terms[i];
-            if (!story.Centroid.TryGetValue(term, out var c))
-            {
-                Index(term, story);
-            }
-
-            story.Centroid[term] = c + vector.Weights[i];
-        }
-
+        story.Centroid.Add(vector.Terms, vector.Weights, term => Index(term, story));
         Prune(story);
         story.Version++;
     }
@@ -459,25 +511,7 @@ public sealed class StoryClusterer
         }
     }
 
-    private void Prune(StoryState story)
-    {
-        if (story.Centroid.Count <= options.MaxCentroidTerms)
-        {
-            return;
-        }
-
-        var ranked = new List<(int Term, double Weight)>(story.Centroid.Count);
-        foreach (var (term, c) in story.Centroid)
-        {
-            ranked.Add((term, c * Idf(term)));
-        }
-
-        ranked.Sort((x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Term.CompareTo(y.Term));
-        for (var i = options.MaxCentroidTerms; i < ranked.Count; i++)
-        {
-            story.Centroid.Remove(ranked[i].Term);
-        }
-    }
+    private void Prune(StoryState story) => story.Centroid.Prune(options.MaxCentroidTerms, idf);
 
     internal static string NewStoryId(string firstArticleId) =>
         "st-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(firstArticleId)))[..StoryIdHexChars];
@@ -507,7 +541,7 @@ public sealed class StoryClusterer
         public List<Member> Members { get; } = [];
 
         /// <summary>Sum of member vectors (unit length before IDF, so each article counts once), capped to the top terms.</summary>
-        public Dictionary<int, float> Centroid { get; } = [];
+        public SparseCentroid Centroid { get; } = new();
 
         /// <summary>Earliest and latest publication dates of members whose dates are not mere upper bounds.</summary>
         public DateTime? First { get; private set; }

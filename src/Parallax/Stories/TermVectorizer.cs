@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using Parallax.Text;
 
 namespace Parallax.Stories;
@@ -6,6 +8,12 @@ namespace Parallax.Stories;
 internal static class TermVectorizer
 {
     private const int MinTermLength = 2;
+
+    /// <summary>Longer words are lowercased on the heap; nearly every word fits the stack buffer.</summary>
+    private const int StackWordChars = 64;
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Stopwords =
+        StoryRules.Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static Dictionary<string, double> Count(string? title, string body, double titleWeight, double entityWeight, double numberWeight = 1)
     {
@@ -40,6 +48,8 @@ internal static class TermVectorizer
     private static void AddText(Dictionary<string, double> counts, string text, double weight, double entityWeight, double numberWeight, bool detectEntities)
     {
         var tokens = Tokenizer.Tokenize(text);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[StackWordChars];
         var sentenceStart = true;
         foreach (var token in tokens)
         {
@@ -61,8 +71,21 @@ internal static class TermVectorizer
 
             var atStart = sentenceStart || LineStarts.IsAtLineStart(text, token.Start);
             sentenceStart = false;
-            var term = Term(span);
-            if (term is null)
+            var word = span;
+            if (word.Length > 2 && word[^2] is '\'' or '\u2019' && word[^1] is 's' or 'S')
+            {
+                word = word[..^2];
+            }
+
+            if (word.Length < MinTermLength)
+            {
+                continue;
+            }
+
+            // Lowercase without allocating: a string is made only for a term the article has not used yet.
+            var lower = word.Length <= StackWordChars ? buffer[..word.Length] : new char[word.Length];
+            word.ToLowerInvariant(lower);
+            if (Stopwords.Contains(lower))
             {
                 continue;
             }
@@ -73,7 +96,8 @@ internal static class TermVectorizer
                 w *= entityWeight;
             }
 
-            counts[term] = counts.GetValueOrDefault(term) + w;
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, (ReadOnlySpan<char>)lower, out _);
+            count += w;
         }
     }
 }

@@ -7,11 +7,11 @@ namespace Parallax.Tests.Evaluation;
 public sealed class StoryQualityTests(ITestOutputHelper output)
 {
     // Defaults tuned on train with `parallax eval stories --gold ecbplus-train.jsonl --sweep 20`. Measured at that commit:
-    // dev pairwise F1 0.881, BCubed F1 0.906; train 0.809 / 0.870. Floors sit just under.
-    private const double DevPairwiseFloor = 0.87;
-    private const double DevBCubedFloor = 0.90;
-    private const double TrainPairwiseFloor = 0.80;
-    private const double TrainBCubedFloor = 0.86;
+    // dev pairwise F1 0.888, BCubed F1 0.915; train 0.837 / 0.887 (session 3: years from written dates, young-story margin). Floors sit just under.
+    private const double DevPairwiseFloor = 0.88;
+    private const double DevBCubedFloor = 0.91;
+    private const double TrainPairwiseFloor = 0.83;
+    private const double TrainBCubedFloor = 0.88;
 
     [Theory]
     [InlineData("dev", DevPairwiseFloor, DevBCubedFloor)]
