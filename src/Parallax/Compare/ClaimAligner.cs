@@ -167,23 +167,7 @@ public sealed class ClaimAligner
 
             used[(a, ub.Rank)] = usedA | takeA;
             used[(b, ua.Rank)] = usedB | takeB;
-            var (aStart, aEnd) = PartSpan(ua, match.PartA);
-            var (bStart, bEnd) = PartSpan(ub, match.PartB);
-            result.Add((a, b, new ClaimAlignment
-            {
-                Story = story.Id,
-                A = ua.Article,
-                AStart = aStart,
-                AEnd = aEnd,
-                AQuote = ua.Quote,
-                B = ub.Article,
-                BStart = bStart,
-                BEnd = bEnd,
-                BQuote = ub.Quote,
-                Relation = match.Match.Relation,
-                Score = Math.Round(match.Match.Score, ScoreDecimals, MidpointRounding.AwayFromZero),
-                Diff = WordDiff.Diff(CoverageComparer.Part(ua.Terms, match.PartA).Words, CoverageComparer.Part(ub.Terms, match.PartB).Words),
-            }));
+            result.Add((a, b, Create(story, ua, ub, match)));
         }
 
         result.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));

@@ -121,23 +121,7 @@ public static class QuoteEvaluation
             {
                 golds++;
                 quoted += g.Quoted ? 1 : 0;
-                var total = g.Content.Sum(s => s.Length);
-                var best = -1;
-                var bestCoverage = 0.0;
-                for (var q = 0; q < quotes.Count; q++)
-                {
-                    var covered = g.Content.Sum(s => Math.Max(0, Math.Min(s.End, quotes[q].End) - Math.Max(s.Start, quotes[q].Start)));
-                    var coverage = total == 0 ? 0 : (double)covered / total;
-                    if (coverage >= threshold)
-                    {
-                        predictionMatched[q] = true;
-                        if (coverage > bestCoverage)
-                        {
-                            bestCoverage = coverage;
-                            best = q;
-                        }
-                    }
-                }
+                var best = BestMatch(g, quotes, threshold, predictionMatched);
 
                 if (best < 0)
                 {
@@ -167,6 +151,33 @@ public static class QuoteEvaluation
     /// What the scores count against the extractor at one threshold, for reading misses by pattern: gold
     /// attributions no prediction covers, predictions that cover no gold, and matched pairs whose speaker is wrong.
     /// </summary>
+    /// <summary>
+    /// The prediction covering most of <paramref name="gold"/>'s content at or above <paramref name="threshold"/>, or -1;
+    /// every prediction that covers enough is marked in <paramref name="predictionMatched"/>.
+    /// </summary>
+    private static int BestMatch(GoldAttribution gold, IReadOnlyList<Quote> quotes, double threshold, bool[] predictionMatched)
+    {
+        var total = gold.Content.Sum(s => s.Length);
+        var best = -1;
+        var bestCoverage = 0.0;
+        for (var q = 0; q < quotes.Count; q++)
+        {
+            var covered = gold.Content.Sum(s => Math.Max(0, Math.Min(s.End, quotes[q].End) - Math.Max(s.Start, quotes[q].Start)));
+            var coverage = total == 0 ? 0 : (double)covered / total;
+            if (coverage >= threshold)
+            {
+                predictionMatched[q] = true;
+                if (coverage > bestCoverage)
+                {
+                    bestCoverage = coverage;
+                    best = q;
+                }
+            }
+        }
+
+        return best;
+    }
+
     public static IReadOnlyList<QuoteMistake> Mistakes(IReadOnlyList<GoldQuoteArticle> gold, IReadOnlyList<IReadOnlyList<Quote>> predicted, double threshold)
     {
         ArgumentNullException.ThrowIfNull(gold);
@@ -178,23 +189,7 @@ public static class QuoteEvaluation
             var predictionMatched = new bool[quotes.Count];
             foreach (var g in gold[i].Attributions)
             {
-                var total = g.Content.Sum(s => s.Length);
-                var best = -1;
-                var bestCoverage = 0.0;
-                for (var q = 0; q < quotes.Count; q++)
-                {
-                    var covered = g.Content.Sum(s => Math.Max(0, Math.Min(s.End, quotes[q].End) - Math.Max(s.Start, quotes[q].Start)));
-                    var coverage = total == 0 ? 0 : (double)covered / total;
-                    if (coverage >= threshold)
-                    {
-                        predictionMatched[q] = true;
-                        if (coverage > bestCoverage)
-                        {
-                            bestCoverage = coverage;
-                            best = q;
-                        }
-                    }
-                }
+                var best = BestMatch(g, quotes, threshold, predictionMatched);
 
                 if (best < 0)
                 {

@@ -1901,7 +1901,27 @@ internal sealed class ClauseAttributor
             }
         }
 
+        if (kind == QuoteKinds.Indirect && WordCount(span) < QuoteExtractor.MinIndirectWords)
+        {
+            // "answering critics", "denying it": the object of a cue, not a reported statement.
+            return null;
+        }
+
         return new QuoteDraft { Start = span.Start, End = span.End, Kind = kind, Cue = cue, Mention = mention, Paragraph = paragraph, Group = kind == QuoteKinds.Mixed ? null : group };
+    }
+
+    private int WordCount(TextSpan span)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = span.Start; i < span.End; i++)
+        {
+            var letter = char.IsLetterOrDigit(body[i]);
+            words += letter && !inWord ? 1 : 0;
+            inWord = letter;
+        }
+
+        return words;
     }
 
     /// <summary>Content without surrounding blanks, separators or a final period (an ellipsis stays).</summary>
