@@ -45,6 +45,7 @@ public static class ParallaxServer
             builder.Services.AddSingleton<IArticleQueries>(sp => sp.GetRequiredService<SqliteArticleStore>());
             builder.Services.AddSingleton<IngestService>();
             builder.Services.AddSingleton<StoryResponseCache>();
+            builder.Services.AddParallaxUi();
             builder.Services.AddSingleton<StoryWarmer>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<StoryWarmer>());
             builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Api));

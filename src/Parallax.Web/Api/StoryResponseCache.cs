@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Parallax.Compare;
 using Parallax.Model;
 using Parallax.Pipeline;
 using Parallax.Store;
@@ -10,18 +11,19 @@ using Parallax.Store;
 namespace Parallax.Web.Api;
 
 /// <summary>
-/// The story JSON, coverage included, kept per story while the story's stored content is unchanged. Reading a story
-/// costs a few indexed queries (milliseconds); analysing its coverage (aligning every claim across its articles) costs
-/// tens to hundreds of milliseconds, so it is done once per version of a story: on ingest through this server, by
-/// <see cref="StoryWarmer"/> for the latest stories at start, else on first view. The key is a hash of the report as
-/// read, so a commit from this server or any other process changes it: an entry is never stale, only unused.
+/// A story's coverage analysis and its JSON, kept per story while the story's stored content is unchanged; the API's
+/// story JSON and the UI's story page both read it. Reading a story costs a few indexed queries (milliseconds);
+/// analysing its coverage (aligning every claim across its articles) costs tens to hundreds of milliseconds, so it is
+/// done once per version of a story: on ingest through this server, by <see cref="StoryWarmer"/> for the latest
+/// stories at start, else on first view (API or UI). The key is a hash of the report as read, so a commit from this
+/// server or any other process (a speaker renamed, an article joining) changes it: an entry is never stale, only unused.
 /// </summary>
 internal sealed class StoryResponseCache : IDisposable
 {
     /// <summary>Stories kept: a story's JSON is some tens of kilobytes, so 2,000 hold a few days of news in about 100 MB.</summary>
     private const int MaxEntries = 2_000;
 
-    private readonly ConcurrentDictionary<string, (byte[] Key, byte[] Json)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Analyses at a time: one per core, so that under load cheap requests (searches, lists, kept stories) still get
@@ -29,8 +31,21 @@ internal sealed class StoryResponseCache : IDisposable
     /// </summary>
     private readonly SemaphoreSlim _analyses = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
-    public async Task<byte[]> GetOrAddAsync(Report report, CancellationToken cancellationToken)
+    /// <summary>The story JSON of <paramref name="report"/> (one story), coverage included.</summary>
+    public async Task<byte[]> GetOrAddAsync(Report report, CancellationToken cancellationToken) =>
+        (await GetEntryAsync(report, cancellationToken).ConfigureAwait(false)).Json;
+
+    /// <summary>The coverage of the one story of <paramref name="report"/>, analysed once per version of the story.</summary>
+    public async Task<StoryCoverage> GetCoverageAsync(Report report, CancellationToken cancellationToken) =>
+        (await GetEntryAsync(report, cancellationToken).ConfigureAwait(false)).Coverage[0];
+
+    public int Count => _entries.Count;
+
+    public void Dispose() => _analyses.Dispose();
+
+    private async Task<Entry> GetEntryAsync(Report report, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(report);
         var story = ToResponse(report);
         var key = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(story, ApiJsonContext.Api.StoryResponse));
         var id = report.Stories[0].Id;
@@ -48,15 +63,17 @@ internal sealed class StoryResponseCache : IDisposable
                 return analysed;
             }
 
-            var json = JsonSerializer.SerializeToUtf8Bytes(story with { Coverage = CoverageReport.Analyze(report) }, ApiJsonContext.Api.StoryResponse);
+            var coverage = CoverageReport.Analyze(report);
+            var json = JsonSerializer.SerializeToUtf8Bytes(story with { Coverage = coverage }, ApiJsonContext.Api.StoryResponse);
             if (_entries.Count >= MaxEntries && !_entries.ContainsKey(id))
             {
                 // Crude but bounded: forget everything rather than track recency on every read.
                 _entries.Clear();
             }
 
-            _entries[id] = (key, json);
-            return json;
+            var entry = new Entry(key, json, coverage);
+            _entries[id] = entry;
+            return entry;
         }
         finally
         {
@@ -64,12 +81,8 @@ internal sealed class StoryResponseCache : IDisposable
         }
     }
 
-    public int Count => _entries.Count;
-
-    public void Dispose() => _analyses.Dispose();
-
-    private byte[]? TryGet(string id, byte[] key) =>
-        _entries.TryGetValue(id, out var entry) && entry.Key.AsSpan().SequenceEqual(key) ? entry.Json : null;
+    private Entry? TryGet(string id, byte[] key) =>
+        _entries.TryGetValue(id, out var entry) && entry.Key.AsSpan().SequenceEqual(key) ? entry : null;
 
     private static StoryResponse ToResponse(Report report) => new()
     {
@@ -81,6 +94,9 @@ internal sealed class StoryResponseCache : IDisposable
         Alignments = report.Alignments,
         Rejected = report.Rejected,
     };
+
+    /// <summary>One analysed version of a story: its content hash, its JSON and its coverage (the JSON's, parsed).</summary>
+    private sealed record Entry(byte[] Key, byte[] Json, IReadOnlyList<StoryCoverage> Coverage);
 }
 
 /// <summary>

@@ -8,15 +8,17 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Parallax.Store;
+using Parallax.Web.Api;
 
 namespace Parallax.Web.Ui;
 
 /// <summary>
 /// The server-rendered web UI: pages readable without JavaScript. Each page is a Razor component rendered to static
-/// HTML by <see cref="HtmlRenderer"/>, so every piece of stored text is HTML-encoded by construction. It needs only an
-/// <see cref="IArticleStore"/> in the services.
+/// HTML by <see cref="HtmlRenderer"/>, so every piece of stored text is HTML-encoded by construction. It needs an
+/// <see cref="IArticleStore"/> and the services of <see cref="AddParallaxUi"/>.
 /// </summary>
 public static class UiEndpoints
 {
@@ -28,28 +30,26 @@ public static class UiEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var ui = endpoints.MapGroup("").ExcludeFromDescription();
-        var stories = new StoryPageCache(endpoints.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System);
+        ui.MapGet("/", static async (HttpContext http, UiQueries queries, string? outlet, string? cursor) =>
+            await PageAsync<StoriesPage>(http, await queries.StoriesAsync(outlet, cursor, http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
 
-        ui.MapGet("/", static async (HttpContext http, IArticleStore store, string? outlet, string? page) =>
-            await PageAsync<StoriesPage>(http, await new UiQueries(store).StoriesAsync(outlet, PageNumber(page), http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
-
-        ui.MapGet("/stories/{id}", async (HttpContext http, IArticleStore store, string id) =>
-            await new UiQueries(store, stories).StoryAsync(Unescape(id), http.RequestAborted).ConfigureAwait(false) is { } model
+        ui.MapGet("/stories/{id}", static async (HttpContext http, UiQueries queries, string id) =>
+            await queries.StoryAsync(Unescape(id), http.RequestAborted).ConfigureAwait(false) is { } model
                 ? await PageAsync<StoryPage>(http, model).ConfigureAwait(false)
                 : await NotFoundAsync(http, "story", id).ConfigureAwait(false));
 
-        ui.MapGet("/speakers/{id}", static async (HttpContext http, IArticleStore store, string id, string? page) =>
-            await new UiQueries(store).SpeakerAsync(Unescape(id), PageNumber(page), http.RequestAborted).ConfigureAwait(false) is { } model
+        ui.MapGet("/speakers/{id}", static async (HttpContext http, UiQueries queries, string id, string? cursor) =>
+            await queries.SpeakerAsync(Unescape(id), cursor, http.RequestAborted).ConfigureAwait(false) is { } model
                 ? await PageAsync<SpeakerPage>(http, model).ConfigureAwait(false)
                 : await NotFoundAsync(http, "speaker", id).ConfigureAwait(false));
 
-        ui.MapGet("/articles/{id}", static async (HttpContext http, IArticleStore store, string id) =>
-            await new UiQueries(store).ArticleAsync(Unescape(id), http.RequestAborted).ConfigureAwait(false) is { } model
+        ui.MapGet("/articles/{id}", static async (HttpContext http, UiQueries queries, string id) =>
+            await queries.ArticleAsync(Unescape(id), http.RequestAborted).ConfigureAwait(false) is { } model
                 ? await PageAsync<ArticlePage>(http, model).ConfigureAwait(false)
                 : await NotFoundAsync(http, "article", id).ConfigureAwait(false));
 
-        ui.MapGet("/search", static async (HttpContext http, IArticleStore store, string? q, string? page) =>
-            await PageAsync<SearchPage>(http, await new UiQueries(store).SearchAsync(q, PageNumber(page), http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
+        ui.MapGet("/search", static async (HttpContext http, UiQueries queries, string? q, string? cursor) =>
+            await PageAsync<SearchPage>(http, await queries.SearchAsync(q, cursor, http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false));
 
         ui.MapGet(StylesheetPath, static (HttpContext http) =>
         {
@@ -71,17 +71,17 @@ public static class UiEndpoints
     }
 
     /// <summary>
-    /// For symmetry with the API's service registrations; the UI needs no services of its own today (only the store),
-    /// so calling it is optional.
+    /// The UI's services: its queries and the story coverage cache it shares with the API. The store must be registered
+    /// as <see cref="IArticleStore"/>; when no <see cref="IArticleQueries"/> is, the store serves as one.
     /// </summary>
-    public static IServiceCollection AddParallaxUi(this IServiceCollection services) => services;
-
-    /// <summary>Pages a list may run to: far past any store, and small enough that page times page size fits an int.</summary>
-    internal const int MaxPage = 1_000_000;
-
-    /// <summary>A page number from the query; anything but a positive number is page 1, and past <see cref="MaxPage"/> is that.</summary>
-    internal static int PageNumber(string? page) =>
-        int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? Math.Min(n, MaxPage) : 1;
+    public static IServiceCollection AddParallaxUi(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IArticleQueries>(sp => sp.GetRequiredService<IArticleStore>() as IArticleQueries
+            ?? throw new InvalidOperationException("The web UI needs an IArticleQueries (the SQLite store is one)."));
+        services.TryAddSingleton<StoryResponseCache>();
+        services.TryAddSingleton<UiQueries>();
+        return services;
+    }
 
     /// <summary>Routing leaves <c>%2F</c> encoded in a segment; an id containing <c>/</c> arrives that way.</summary>
     private static string Unescape(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);

@@ -4,10 +4,13 @@ using Parallax.Store;
 
 namespace Parallax.Web.Ui;
 
-/// <summary>Links to the neighbouring pages of a paged list; null where there is no such page.</summary>
-public sealed record PageLinks(int Number, string? Previous, string? Next)
+/// <summary>
+/// Links of a paged list: back to its first page (null on the first page) and on to the next (null on the last).
+/// Pages follow the store's cursors, which lead forward only.
+/// </summary>
+public sealed record PageLinks(string? First, string? Next)
 {
-    public static PageLinks None { get; } = new(1, null, null);
+    public static PageLinks None { get; } = new(null, null);
 }
 
 /// <summary><c>/</c>: the latest stories, optionally of one outlet.</summary>
@@ -15,7 +18,7 @@ public sealed record StoryListModel
 {
     public required IReadOnlyList<Story> Stories { get; init; }
 
-    /// <summary>Every outlet of every story, for the filter.</summary>
+    /// <summary>The outlets that carried some story, for the filter (at most <see cref="UiQueries.MaxOutlets"/>).</summary>
     public required IReadOnlyList<string> Outlets { get; init; }
 
     public string? Outlet { get; init; }
@@ -47,8 +50,10 @@ public sealed record ColumnItem(string Text, int? Others = null);
 public sealed record SpeakerPageModel
 {
     public required Speaker Speaker { get; init; }
-    public required IReadOnlyList<Quote> Quotes { get; init; }
-    public required IReadOnlyDictionary<string, Article> Articles { get; init; }
+    /// <summary>This page of the speaker's quotes, in ingestion order, each with its article's headline.</summary>
+    public required IReadOnlyList<QuoteInArticle> Quotes { get; init; }
+
+    /// <summary>Every quote of the speaker, over all pages.</summary>
     public required int Total { get; init; }
     public required PageLinks Pages { get; init; }
 }
@@ -58,7 +63,6 @@ public sealed record SearchPageModel
 {
     public string? Query { get; init; }
     public IReadOnlyList<SearchHit> Hits { get; init; } = [];
-    public IReadOnlyDictionary<string, Article> Articles { get; init; } = new Dictionary<string, Article>();
 
     /// <summary>A message for the reader when the query could not run; null otherwise.</summary>
     public string? Problem { get; init; }

@@ -3,127 +3,90 @@ using Parallax.Compare;
 using Parallax.Model;
 using Parallax.Pipeline;
 using Parallax.Store;
+using Parallax.Web.Api;
 
 namespace Parallax.Web.Ui;
 
-/// <summary>Reads what each page shows from the store. One method per page; null means 404.</summary>
-internal sealed class UiQueries(IArticleStore store, StoryPageCache? stories = null)
+/// <summary>
+/// Reads what each page shows through the store's paged read side, one index range per list. Lists page by the store's
+/// cursors (<c>?cursor=</c>, like the API), so every page is plain links and costs what the first costs. A story's
+/// coverage comes from <see cref="StoryResponseCache"/>, shared with the API's story JSON; the article page's story is a
+/// key lookup in <see cref="IArticleStore"/>. Null means 404.
+/// </summary>
+internal sealed class UiQueries(IArticleQueries queries, IArticleStore store, StoryResponseCache coverage)
 {
     /// <summary>Stories, quotes and search hits per page: a screenful on a wide screen, a short scroll on a phone.</summary>
     public const int PageSize = 20;
 
-    /// <summary>Search pages reachable by paging: each page asks the index for every hit before it.</summary>
-    public const int MaxSearchPages = 25;
+    /// <summary>Outlets offered by the stories filter: a select longer than this is not read by anyone.</summary>
+    public const int MaxOutlets = 500;
 
-    public async Task<StoryListModel> StoriesAsync(string? outlet, int page, CancellationToken ct)
+    public async Task<StoryListModel> StoriesAsync(string? outlet, string? cursor, CancellationToken ct)
     {
-        // TODO(issue 8): paged store query
-        var stories = await store.GetStoriesAsync(ct).ConfigureAwait(false);
-        var outlets = stories.SelectMany(s => s.Outlets).Distinct(StringComparer.Ordinal).Order(StringComparer.OrdinalIgnoreCase).ToList();
         outlet = string.IsNullOrWhiteSpace(outlet) ? null : outlet;
-        var latest = stories
-            .Where(s => outlet is null || s.Outlets.Contains(outlet, StringComparer.Ordinal))
-            .OrderByDescending(s => s.LastPublished ?? s.FirstPublished ?? "", StringComparer.Ordinal)
-            .ThenByDescending(s => s.Articles.Count)
-            .ThenBy(s => s.Id, StringComparer.Ordinal)
-            .ToList();
-        var shown = latest.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var outlets = await queries.GetStoryOutletsAsync(MaxOutlets, ct).ConfigureAwait(false);
+        (var page, cursor) = await PageOrFirstAsync(cursor, c => queries.GetStoriesPageAsync(new StoryFilter(outlet), new PageRequest(PageSize, c), ct)).ConfigureAwait(false);
         return new StoryListModel
         {
-            Stories = shown,
+            Stories = page.Items,
             Outlets = outlets,
             Outlet = outlet,
-            Total = latest.Count,
-            Pages = Links("/", page, latest.Count > page * PageSize, ("outlet", outlet)),
+            Total = (int)Math.Min(page.Total ?? page.Items.Count, int.MaxValue),
+            Pages = Links("/", cursor, page.Next, ("outlet", outlet)),
         };
     }
 
     public async Task<StoryPageModel?> StoryAsync(string id, CancellationToken ct)
     {
-        if (stories is not null)
-        {
-            var current = await store.GetStoryAsync(id, ct).ConfigureAwait(false);
-            if (current is null)
-            {
-                return null;
-            }
-
-            if (stories.Get(current) is { } cached)
-            {
-                return cached;
-            }
-        }
-
-        var report = await ReportBuilder.BuildStoryAsync(store, id, EngineInfo.Version, ct).ConfigureAwait(false);
-        if (report is null)
+        var report = await queries.GetStoryReportAsync(id, EngineInfo.Version, ct).ConfigureAwait(false);
+        if (report is null || report.Stories.Count == 0)
         {
             return null;
         }
 
-        var coverage = CoverageReport.Analyze(report)[0];
+        var story = await coverage.GetCoverageAsync(report, ct).ConfigureAwait(false);
         var quotes = ById(report.Quotes, q => q.Id);
         var speakers = ById(report.Speakers, s => s.Id);
-        var model = new StoryPageModel
+        return new StoryPageModel
         {
             Story = report.Stories[0],
-            Coverage = coverage,
+            Coverage = story,
             Articles = ById(report.Articles, a => a.Id),
             Quotes = quotes,
             Speakers = speakers,
-            QuoteGroups = QuoteGroups(coverage, report.Alignments, quotes, speakers),
+            QuoteGroups = QuoteGroups(story, report.Alignments, quotes, speakers),
         };
-        stories?.Add(model);
-        return model;
     }
 
-    public async Task<SpeakerPageModel?> SpeakerAsync(string id, int page, CancellationToken ct)
+    public async Task<SpeakerPageModel?> SpeakerAsync(string id, string? cursor, CancellationToken ct)
     {
-        // TODO(issue 8): paged store query (a speaker by id; their quotes a page at a time)
-        var speaker = (await store.GetSpeakersAsync(ct).ConfigureAwait(false)).FirstOrDefault(s => s.Id == id);
+        var speaker = await queries.FindSpeakerAsync(id, ct).ConfigureAwait(false);
         if (speaker is null)
         {
             return null;
         }
 
-        var quotes = await store.GetQuotesAsync(speakerId: id, cancellationToken: ct).ConfigureAwait(false);
-        var articles = new Dictionary<string, Article>(StringComparer.Ordinal);
-        foreach (var articleId in quotes.Select(q => q.Article).Distinct(StringComparer.Ordinal))
-        {
-            if (await store.GetArticleAsync(articleId, ct).ConfigureAwait(false) is { } article)
-            {
-                articles[articleId] = article;
-            }
-        }
-
-        // Across time: earliest published first, quotes of one article in reading order.
-        var ordered = quotes
-            .OrderBy(q => articles.TryGetValue(q.Article, out var a) ? a.Published ?? "~" : "~", StringComparer.Ordinal)
-            .ThenBy(q => q.Article, StringComparer.Ordinal)
-            .ThenBy(q => q.Start)
-            .ToList();
+        (var page, cursor) = await PageOrFirstAsync(cursor, c => queries.GetSpeakerQuotesPageAsync(id, new PageRequest(PageSize, c), ct)).ConfigureAwait(false);
         return new SpeakerPageModel
         {
-            Speaker = speaker,
-            Quotes = ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList(),
-            Articles = articles,
-            Total = ordered.Count,
-            Pages = Links(UiFormat.SpeakerHref(id), page, ordered.Count > page * PageSize),
+            Speaker = speaker.Speaker,
+            Quotes = page.Items,
+            Total = speaker.Quotes,
+            Pages = Links(UiFormat.SpeakerHref(id), cursor, page.Next),
         };
     }
 
-    public async Task<SearchPageModel> SearchAsync(string? query, int page, CancellationToken ct)
+    public async Task<SearchPageModel> SearchAsync(string? query, string? cursor, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
             return new SearchPageModel();
         }
 
-        page = Math.Min(page, MaxSearchPages);
-        IReadOnlyList<SearchHit> hits;
+        Page<SearchHit> page;
         try
         {
-            // TODO(issue 8): paged store query (offset in SQL instead of fetching every earlier hit)
-            hits = await store.SearchAsync(query, (page * PageSize) + 1, ct).ConfigureAwait(false);
+            (page, cursor) = await PageOrFirstAsync(cursor, c => queries.SearchPageAsync(query, new PageRequest(PageSize, c), ct)).ConfigureAwait(false);
         }
         catch (InvalidSearchQueryException)
         {
@@ -135,38 +98,33 @@ internal sealed class UiQueries(IArticleStore store, StoryPageCache? stories = n
             };
         }
 
-        var shown = hits.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var articles = new Dictionary<string, Article>(StringComparer.Ordinal);
-        foreach (var hit in shown)
-        {
-            if (await store.GetArticleAsync(hit.ArticleId, ct).ConfigureAwait(false) is { } article)
-            {
-                articles[hit.ArticleId] = article;
-            }
-        }
-
         return new SearchPageModel
         {
             Query = query,
-            Hits = shown,
-            Articles = articles,
-            Pages = Links("/search", page, hits.Count > page * PageSize && page < MaxSearchPages, ("q", query)),
+            Hits = page.Items,
+            Pages = Links("/search", cursor, page.Next, ("q", query)),
         };
     }
 
     public async Task<ArticlePageModel?> ArticleAsync(string id, CancellationToken ct)
     {
-        var article = await store.GetArticleAsync(id, ct).ConfigureAwait(false);
-        if (article is null)
+        var found = await queries.FindArticleAsync(id, ct).ConfigureAwait(false);
+        if (found is null)
         {
             return null;
         }
 
-        var quotes = await store.GetQuotesAsync(id, cancellationToken: ct).ConfigureAwait(false);
-        var quoted = quotes.Select(q => q.Speaker).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var speakers = quoted.Count == 0
-            ? new Dictionary<string, Speaker>(StringComparer.Ordinal)
-            : ById((await store.GetSpeakersAsync(ct).ConfigureAwait(false)).Where(s => quoted.Contains(s.Id)), s => s.Id);
+        var (article, quotes) = (found.Article, found.Quotes);
+        var quoted = quotes.Select(q => q.Speaker).OfType<string>().Distinct(StringComparer.Ordinal);
+        var speakers = new Dictionary<string, Speaker>(StringComparer.Ordinal);
+        foreach (var speakerId in quoted)
+        {
+            if (await queries.FindSpeakerAsync(speakerId, ct).ConfigureAwait(false) is { } speaker)
+            {
+                speakers[speakerId] = speaker.Speaker;
+            }
+        }
+
         var story = article.Story is { } storyId ? await store.GetStoryAsync(storyId, ct).ConfigureAwait(false) : null;
         return new ArticlePageModel
         {
@@ -176,6 +134,27 @@ internal sealed class UiQueries(IArticleStore store, StoryPageCache? stories = n
             Story = story,
             Segments = UiFormat.Segments(article.Body, quotes),
         };
+    }
+
+    /// <summary>
+    /// The page at the link's cursor and that cursor; the first page and null when the cursor is not one the store
+    /// gave (an edited or stale link), so a reader gets a list rather than an error page.
+    /// </summary>
+    private static async Task<(Page<T> Page, string? Cursor)> PageOrFirstAsync<T>(string? cursor, Func<string?, Task<Page<T>>> read)
+    {
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            try
+            {
+                return (await read(cursor).ConfigureAwait(false), cursor);
+            }
+            catch (InvalidPageRequestException)
+            {
+                // Fall through to the first page.
+            }
+        }
+
+        return (await read(null).ConfigureAwait(false), null);
     }
 
     /// <summary>
@@ -232,9 +211,10 @@ internal sealed class UiQueries(IArticleStore store, StoryPageCache? stories = n
         return map;
     }
 
-    private static PageLinks Links(string path, int page, bool hasNext, params (string Name, string? Value)[] query)
+    /// <summary>Links to the first page (from any later one) and to the next; the query's other parameters are kept.</summary>
+    private static PageLinks Links(string path, string? cursor, string? next, params (string Name, string? Value)[] query)
     {
-        string Href(int n)
+        string Href(string? at)
         {
             var qs = QueryString.Empty;
             foreach (var (name, value) in query)
@@ -245,14 +225,14 @@ internal sealed class UiQueries(IArticleStore store, StoryPageCache? stories = n
                 }
             }
 
-            if (n > 1)
+            if (at is not null)
             {
-                qs = qs.Add("page", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                qs = qs.Add("cursor", at);
             }
 
             return path + qs.ToUriComponent();
         }
 
-        return new PageLinks(page, page > 1 ? Href(page - 1) : null, hasNext ? Href(page + 1) : null);
+        return new PageLinks(string.IsNullOrEmpty(cursor) ? null : Href(null), next is null ? null : Href(next));
     }
 }

@@ -14,6 +14,12 @@ public interface IArticleQueries
     Task<Page<Story>> GetStoriesPageAsync(StoryFilter filter, PageRequest page, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Outlets that carried some story, alphabetical (case-insensitive), at most <paramref name="limit"/>: what a
+    /// story filter can choose from. One index seek per outlet, however many stories are stored.
+    /// </summary>
+    Task<IReadOnlyList<string>> GetStoryOutletsAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// One story as a report restricted to it (the same content as <c>ReportBuilder.BuildStoryAsync</c>), read in one
     /// snapshot; null when there is no such story.
     /// </summary>

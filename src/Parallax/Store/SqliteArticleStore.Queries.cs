@@ -117,6 +117,27 @@ public sealed partial class SqliteArticleStore : IArticleQueries
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<string>> GetStoryOutletsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return ReadAsync<IReadOnlyList<string>>((connection, transaction) =>
+        {
+            // A seek past the last outlet found, per outlet: SELECT DISTINCT would walk every (outlet, story) pair.
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT outlet FROM story_outlets WHERE outlet > $after ORDER BY outlet LIMIT 1";
+            var after = command.Parameters.AddWithValue("$after", "");
+            var outlets = new List<string>();
+            while (outlets.Count < limit && command.ExecuteScalar() is string outlet)
+            {
+                outlets.Add(outlet);
+                after.Value = outlet;
+            }
+
+            return outlets;
+        }, cancellationToken);
+    }
+
     public Task<Report?> GetStoryReportAsync(string storyId, string version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyId);

@@ -34,6 +34,19 @@ public sealed class ApiStoreQueryTests
     }
 
     [Fact]
+    public async Task Story_outlets_are_every_outlet_of_every_story_once_alphabetically_up_to_the_limit()
+    {
+        using var dir = new TempDir();
+        await using var store = await SamplesAsync(dir);
+        var expected = (await store.GetStoriesAsync()).SelectMany(s => s.Outlets)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        Assert.True(expected.Count > 2, "the samples have several outlets");
+        var outlets = await store.GetStoryOutletsAsync(1_000);
+        Assert.Equal(expected, outlets, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(expected.Take(2), await store.GetStoryOutletsAsync(2), StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Migrating_an_older_store_fills_the_outlet_and_speaker_tables_from_its_rows()
     {
         using var dir = new TempDir();

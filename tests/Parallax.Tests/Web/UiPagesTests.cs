@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Parallax.Web.Ui;
 
 namespace Parallax.Tests.Web;
@@ -139,11 +140,12 @@ public sealed class UiPagesTests(UiTestServer server) : IClassFixture<UiTestServ
         var all = await server.Store.SearchAsync("the", 1000);
         Assert.True(all.Count > UiQueries.PageSize, $"only {all.Count} articles match 'the'");
         var first = await GetAsync("/search?q=the");
-        Assert.Contains("href=\"/search?q=the&amp;page=2\"", first, StringComparison.Ordinal);
-        var second = await GetAsync("/search?q=the&page=2");
-        Assert.Contains("href=\"/search?q=the\"", second, StringComparison.Ordinal);
+        var next = NextHref(first);
+        Assert.StartsWith("/search?q=the&cursor=", next, StringComparison.Ordinal);
+        var second = await GetAsync(next!);
+        Assert.Contains("rel=\"first\" href=\"/search?q=the\"", second, StringComparison.Ordinal);
         Assert.Equal(UiQueries.PageSize, CountOf(first, "class=\"card hit\""));
-        Assert.Equal(all.Count - UiQueries.PageSize, CountOf(second, "class=\"card hit\""));
+        Assert.Equal(Math.Min(UiQueries.PageSize, all.Count - UiQueries.PageSize), CountOf(second, "class=\"card hit\""));
         Assert.All(all.Take(UiQueries.PageSize), hit => Assert.DoesNotContain($"href=\"{UiFormat.ArticleHref(hit.ArticleId)}\"", second, StringComparison.Ordinal));
     }
 
@@ -178,22 +180,46 @@ public sealed class UiPagesTests(UiTestServer server) : IClassFixture<UiTestServ
     }
 
     [Fact]
-    public async Task Paging_links_lead_from_page_to_page_and_bad_page_numbers_mean_page_one()
+    public async Task Paging_links_lead_through_every_story_once_and_bad_cursors_mean_the_first_page()
     {
-        var first = await GetAsync("/?page=abc");
+        var first = await GetAsync("/?cursor=not-a-cursor");
         Assert.Equal(first, await GetAsync("/"));
-        var stories = (await server.Store.GetStoriesAsync()).Count;
-        if (stories > UiQueries.PageSize)
+        Assert.Equal(first, await GetAsync("/?page=2"));
+        Assert.DoesNotContain("rel=\"first\"", first, StringComparison.Ordinal);
+        var stories = await server.Store.GetStoriesAsync();
+        var seen = new List<string>();
+        string? path = "/";
+        while (path is not null)
         {
-            Assert.Contains("href=\"/?page=2\"", first, StringComparison.Ordinal);
-            var second = await GetAsync("/?page=2");
-            Assert.Contains("href=\"/\"", second, StringComparison.Ordinal);
+            var html = path == "/" ? first : await GetAsync(path);
+            if (path != "/")
+            {
+                Assert.Contains("rel=\"first\" href=\"/\"", html, StringComparison.Ordinal);
+            }
+
+            seen.AddRange(System.Text.RegularExpressions.Regex.Matches(html, "<h2><a href=\"/stories/([^\"]+)\"").Select(m => m.Groups[1].Value));
+            path = NextHref(html);
         }
-        else
-        {
-            Assert.DoesNotContain("rel=\"next\"", first, StringComparison.Ordinal);
-            Assert.Contains("No stories here yet.", await GetAsync("/?page=99"), StringComparison.Ordinal);
-        }
+
+        Assert.Equal(stories.Select(s => UiFormat.StoryHref(s.Id)["/stories/".Length..]).Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Story_page_and_story_json_share_one_coverage_analysis_per_story_version()
+    {
+        var story = await server.WideStoryAsync();
+        await GetAsync(UiFormat.StoryHref(story.Id));
+        var cache = server.Services.GetRequiredService<Parallax.Web.Api.StoryResponseCache>();
+        var queries = server.Services.GetRequiredService<Parallax.Store.IArticleQueries>();
+        var report = await queries.GetStoryReportAsync(story.Id, Parallax.Pipeline.EngineInfo.Version);
+        Assert.NotNull(report);
+        var kept = cache.Count;
+        var coverage = await cache.GetCoverageAsync(report, CancellationToken.None);
+        Assert.Equal(kept, cache.Count);
+        Assert.Same(coverage, await cache.GetCoverageAsync(report, CancellationToken.None));
+        Assert.Equal(story.Id, coverage.Story);
+        Assert.NotEmpty(await cache.GetOrAddAsync(report, CancellationToken.None));
+        Assert.Equal(kept, cache.Count);
     }
 
     [Fact]
@@ -235,6 +261,13 @@ public sealed class UiPagesTests(UiTestServer server) : IClassFixture<UiTestServ
 
     /// <summary>The encoder Razor components write text with.</summary>
     private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <summary>The page's "Next" link, decoded, or null on the last page.</summary>
+    private static string? NextHref(string html)
+    {
+        var next = System.Text.RegularExpressions.Regex.Match(html, "rel=\"next\" href=\"([^\"]+)\"");
+        return next.Success ? WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+    }
 
     private static int CountOf(string text, string part)
     {

@@ -32,6 +32,9 @@ public class UiTestServer : IAsyncLifetime
 
     public IArticleStore Store { get; private set; } = null!;
 
+    /// <summary>The running server's services.</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The server has not started.");
+
     /// <summary><c>http://127.0.0.1:port</c>, no trailing slash.</summary>
     public string BaseUrl { get; private set; } = "";
 
