@@ -38,13 +38,22 @@ internal static class ServeLoad
 
     private static async Task RunAsync(int n, int seconds, int clients)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "parallax-serve-load-" + Guid.NewGuid().ToString("N"));
+        // PARALLAX_SERVE_LOAD_KEEP=DIR keeps the store there, with the latest stories' ids and the search words, for an
+        // outside load generator (bench/wrk/*.lua against `parallax serve --db DIR/load.db`).
+        var keep = Environment.GetEnvironmentVariable("PARALLAX_SERVE_LOAD_KEEP");
+        var folder = string.IsNullOrEmpty(keep) ? Path.Combine(Path.GetTempPath(), "parallax-serve-load-" + Guid.NewGuid().ToString("N")) : keep;
         Directory.CreateDirectory(folder);
         var db = Path.Combine(folder, "load.db");
         try
         {
             var clock = Stopwatch.StartNew();
             var (storyIds, words) = await BuildStoreAsync(db, n).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(keep))
+            {
+                await File.WriteAllLinesAsync(Path.Combine(folder, "stories.txt"), storyIds.TakeLast(LatestStories)).ConfigureAwait(false);
+                await File.WriteAllLinesAsync(Path.Combine(folder, "words.txt"), words).ConfigureAwait(false);
+            }
+
             Console.WriteLine($"store: {n} synthetic articles, {storyIds.Count} stories committed directly (no extraction) in {clock.Elapsed.TotalSeconds:0.0} s; {new FileInfo(db).Length / (1024 * 1024)} MiB");
 
             var app = await ParallaxServer.BuildAsync(new ServeOptions { DatabasePath = db, Urls = "http://127.0.0.1:0" }).ConfigureAwait(false);
@@ -81,7 +90,10 @@ internal static class ServeLoad
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (string.IsNullOrEmpty(keep))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 
