@@ -802,6 +802,12 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 continue;
             }
 
+            if (IsAuthorAndDateLine(text, meta))
+            {
+                paragraphs.RemoveAt(head);
+                continue;
+            }
+
             head++;
         }
 
@@ -813,6 +819,26 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
         PlainTextExtractor.CutTeasersAndShareBars(texts);
         return texts;
+    }
+
+    /// <summary>
+    /// A meta line with no "By": an author already read from the page followed by nothing or by a date
+    /// ("Lena Marsh Thursday, 9 July 2026 - 11:05", "Lena Marsh | 9 July 2026"), as Drupal and WordPress themes print it.
+    /// </summary>
+    private static bool IsAuthorAndDateLine(string text, HtmlMetadata meta)
+    {
+        foreach (var author in meta.Authors)
+        {
+            if (author.Length == 0 || !text.StartsWith(author, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = text.AsSpan(author.Length).TrimStart(" \u00a0|·•—–-,:".AsSpan());
+            return rest.IsEmpty || DateParser.ParseDateLine(rest.ToString()) is not null;
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> SplitJsonLdBody(string body)

@@ -78,6 +78,30 @@ public sealed class HtmlExtractionTests
         }
     }
 
+    [Theory]
+    [InlineData("Thursday, 9 July 2026 - 11:05")]
+    [InlineData("| 9 July 2026")]
+    [InlineData("")]
+    public void Author_and_date_line_without_by_at_the_top_is_header_not_body(string rest)
+    {
+        var html = $$$"""
+            <html><head><title>Crews to appeal</title>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Crews to appeal","author":{"@type":"Person","name":"Lena Marsh"}}</script></head>
+            <body><article><h1>Crews to appeal</h1>
+            <div class="node__meta"><span><a href="/author/lena-marsh">Lena Marsh</a></span> <span>{{{rest}}}</span></div>
+            <div class="field--name-body">
+            <p>Fishing crews in Brennick say they will go to court to stop the wind farm, a day after the regulator approved forty-two turbines off the coast.</p>
+            <p>The cooperative's lawyers would file an appeal within the thirty days the law allows, its chair said on Wednesday evening at the harbour.</p>
+            <p>The developer says it has listened and will move the export cable away from the main trawling lanes used by the fleet.</p>
+            </div></article></body></html>
+            """;
+
+        var a = ExtractTestData.Article(Html(html));
+
+        Assert.StartsWith("Fishing crews in Brennick", a.Body, StringComparison.Ordinal);
+        Assert.Equal(["Lena Marsh"], a.Authors);
+    }
+
     [Fact]
     public void Title_tag_loses_its_site_suffix_when_no_other_title_exists()
     {
