@@ -17,9 +17,11 @@ public sealed class QuoteQualityTests(ITestOutputHelper output)
     // <phrase>`, `Name: "..."`), headline labels, coordinated and went-on-to-say cues, loose according-to sources and
     // guards on noun-like cue words: P 0.921, R 0.569, F1 0.703, quoted recall 0.845, speaker accuracy 0.895
     // (polnear-train: P 0.905, R 0.522, QR 0.831, speaker 0.885).
+    // After one- and two-word reported speech stopped counting as a statement: P 0.931, R 0.567, F1 0.705, quoted
+    // recall 0.845, speaker accuracy 0.895 (polnear-train: P 0.912, R 0.518, QR 0.831, speaker 0.884).
     // Floors sit just under.
     private const double F1Floor = 0.70;
-    private const double PrecisionFloor = 0.91;
+    private const double PrecisionFloor = 0.92;
     private const double QuotedRecallFloor = 0.84;
     private const double SpeakerAccuracyFloor = 0.89;
 
