@@ -261,6 +261,15 @@ internal sealed class ClauseAttributor
             if (word == "according" && i + 1 < Count && lower[i + 1] == "to")
             {
                 var mention = ParseRight(i + 2, out var end);
+                if (mention is { Kind: MentionKind.Role or MentionKind.Organization } role && end < Count && IsCapitalized(end)
+                    && ParseRight(end, out var nameEnd) is { Kind: MentionKind.Name } name && nameEnd < Count && IsPunct(nameEnd, ','))
+                {
+                    // `according to Northwind spokesman Jonas Meyer, ...`: the role stops the noun phrase; the name after it
+                    // is the source, and the role is his.
+                    mention = role.Roles.Count > 0 ? name with { Start = role.Start, Roles = role.Roles } : name with { Start = role.Start };
+                    end = nameEnd;
+                }
+
                 if (i > first && ParseChannel(i + 2, out var channelEnd) is { } channel && (mention is null || mention.Kind == MentionKind.Organization || channelEnd > end))
                 {
                     // `..., according to the IRNA news agency`: named as a channel, so as IRNA.

@@ -236,6 +236,14 @@ public sealed class AttributionFormTests
     }
 
     [Fact]
+    public void According_to_a_role_then_a_name_takes_the_name_as_source()
+    {
+        var q = Assert.Single(Quotes("According to Northwind spokesman Jonas Meyer, a fund of 12 million crowns will compensate the crews."));
+        Assert.Equal("Northwind spokesman Jonas Meyer", q.SpeakerMention);
+        Assert.Equal("a fund of 12 million crowns will compensate the crews", q.Text);
+    }
+
+    [Fact]
     public void According_to_without_a_comma_reads_a_long_source()
     {
         var q = Assert.Single(Quotes("Clinton leads Sanders by 271 pledged delegates according to a count by The Associated Press."));
