@@ -30,21 +30,9 @@ public sealed class JsonlSource : IDocumentSource
 
     public async IAsyncEnumerable<SourceItem> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        FileStream? opened = null;
-        string? openError = null;
-        try
+        if (SourceFile.TryOpenSequential(_path, FileOptions.Asynchronous, out var openError) is not { } stream)
         {
-            // No FileStream buffer: the line reader reads in large chunks of its own.
-            opened = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            openError = ex.Message;
-        }
-
-        if (opened is not { } stream)
-        {
-            yield return Reject(_path, RejectReasons.Unreadable, openError ?? "cannot open file");
+            yield return Reject(_path, RejectReasons.Unreadable, openError);
             yield break;
         }
 

@@ -30,21 +30,9 @@ public sealed class WarcSource : IDocumentSource
 
     public async IAsyncEnumerable<SourceItem> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        FileStream? opened = null;
-        string? openError = null;
-        try
+        if (SourceFile.TryOpenSequential(_path, FileOptions.None, out var openError) is not { } stream)
         {
-            // No FileStream buffer: the reader slides a window of its own over the file.
-            opened = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            openError = ex.Message;
-        }
-
-        if (opened is not { } stream)
-        {
-            yield return Reject(_path, RejectReasons.Unreadable, openError ?? "cannot open file");
+            yield return Reject(_path, RejectReasons.Unreadable, openError);
             yield break;
         }
 
