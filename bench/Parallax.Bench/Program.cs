@@ -6,7 +6,8 @@ internal static class Program
 {
     // Our own modes: `extraction-pages [N]` (per-page timing and quality against SmartReader), `warc-ingest [N]`
     // (WARC to store end to end), `story-stream [N...]` (dedup and clustering on a generated stream), `serve-load [N] [SECONDS] [CLIENTS]`
-    // (the HTTP API under concurrent load over a synthetic store). Anything else
+    // (the HTTP API under concurrent load over a synthetic store), `serve-load profile DIR` (where one search's time goes, on a
+    // kept serve-load store). Anything else
     // goes to BenchmarkDotNet (`--filter '*Pipeline*'`, `--filter '*Extraction*'`, `--job short`).
     private static void Main(string[] args)
     {
@@ -25,6 +26,12 @@ internal static class Program
         if (args is ["story-stream", ..])
         {
             StoryStream.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList() : [20_000, 200_000]);
+            return;
+        }
+
+        if (args is ["serve-load", "profile", var kept])
+        {
+            ServeLoad.Profile(kept);
             return;
         }
 

@@ -620,8 +620,8 @@ public sealed partial class SqliteArticleStore : IArticleStore
         }, cancellationToken);
 
     /// <summary>
-    /// Full-text search, best first. <see cref="SearchHit.Rank"/> is the negated BM25 score, so higher is more
-    /// relevant; the snippet marks matched terms with <c>[</c> and <c>]</c>.
+    /// Full-text search, best first, in the order of <see cref="SearchPageAsync"/>. <see cref="SearchHit.Rank"/> is the
+    /// negated BM25 score, so higher is more relevant; the snippet marks matched terms with <c>[</c> and <c>]</c>.
     /// </summary>
     /// <exception cref="InvalidSearchQueryException">The query is not valid FTS5 syntax.</exception>
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit = 20, CancellationToken cancellationToken = default)
@@ -633,36 +633,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
             throw new InvalidSearchQueryException("The search query is empty.", query, null);
         }
 
-        return RunAsync<IReadOnlyList<SearchHit>>(connection =>
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                SELECT a.id, a.title,
-                       snippet(articles_fts, -1, '{SnippetOpen}', '{SnippetClose}', '{SnippetEllipsis}', {SnippetTokens}),
-                       bm25(articles_fts, {TitleWeight:0.0###}, {BodyWeight:0.0###}) AS score
-                FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-                WHERE articles_fts MATCH $query
-                ORDER BY score, a.seq
-                LIMIT $limit
-                """;
-            command.Parameters.AddWithValue("$query", query);
-            command.Parameters.AddWithValue("$limit", limit);
-            var hits = new List<SearchHit>();
-            try
-            {
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    hits.Add(new SearchHit(reader.GetString(0), NullableString(reader, 1), reader.IsDBNull(2) ? "" : reader.GetString(2), -reader.GetDouble(3)));
-                }
-            }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteError)
-            {
-                throw new InvalidSearchQueryException($"Invalid search query '{query}': {ex.Message}", query, ex);
-            }
-
-            return hits;
-        }, cancellationToken);
+        return RunAsync<IReadOnlyList<SearchHit>>(connection => Search(connection, null, query, 0, limit), cancellationToken);
     }
 
     public Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default) =>
