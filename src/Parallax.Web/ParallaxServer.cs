@@ -24,7 +24,7 @@ public static class ParallaxServer
     {
         ArgumentNullException.ThrowIfNull(options);
         ServerHardening.Validate(options);
-        var store = await SqliteArticleStore.OpenAsync(options.DatabasePath, cancellationToken).ConfigureAwait(false);
+        var store = await SqliteArticleStore.OpenAsync(options.DatabasePath, options.Clock, cancellationToken).ConfigureAwait(false);
         try
         {
             var builder = WebApplication.CreateSlimBuilder(args ?? []);

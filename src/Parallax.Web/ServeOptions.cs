@@ -51,4 +51,7 @@ public sealed record ServeOptions
     /// 500 covers the stories a front page and its next pages link to.
     /// </summary>
     public int WarmStories { get; init; } = 500;
+
+    /// <summary>The clock that stamps when each article was first ingested (tests give a fixed one).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -28,7 +28,7 @@ public static class ApiEndpoints
 
         api.MapGet("/stories", GetStories)
             .WithName("ListStories")
-            .WithSummary("Stories, newest first; filter by outlet (exact name, any case) and by days (from/to as YYYY-MM-DD, inclusive).")
+            .WithSummary("Stories, newest first, each with first_seen (when this store first ingested one of its articles); filter by outlet (exact name, any case) and by days (from/to as YYYY-MM-DD, inclusive).")
             .Produces<StoriesResponse>(StatusCodes.Status200OK, JsonPayload.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/stories/{id}", GetStory)
@@ -87,7 +87,8 @@ public static class ApiEndpoints
         var filter = new StoryFilter(NullIfEmpty(outlet), ParseDay(from, nameof(from)), ParseDay(to, nameof(to)));
         var page = await queries.GetStoriesPageAsync(filter, Page(limit, cursor), context.RequestAborted).ConfigureAwait(false);
         var next = NextLink(context, page.Next);
-        return JsonPayload.Create(new StoriesResponse(page.Items, page.Total, next), ApiJsonContext.Api.StoriesResponse, next: next);
+        var stories = page.Items.Select(StoryListEntry.From).ToList();
+        return JsonPayload.Create(new StoriesResponse(stories, page.Total, next), ApiJsonContext.Api.StoriesResponse, next: next);
     }
 
     private static async Task<IResult> GetStory(HttpContext context, IArticleQueries queries, StoryResponseCache cache, string id)

@@ -8,7 +8,20 @@ using Parallax.Store;
 namespace Parallax.Web.Api;
 
 /// <summary>A page of stories, newest first.</summary>
-public sealed record StoriesResponse(IReadOnlyList<Story> Stories, long? Total, string? Next);
+public sealed record StoriesResponse(IReadOnlyList<StoryListEntry> Stories, long? Total, string? Next);
+
+/// <summary>
+/// A story as the contract has it, plus <c>first_seen</c>: when this server's store first ingested one of its articles
+/// (ISO-8601 UTC; null when not known). The contract lets fields be added; reports and the one-story response leave it
+/// out, since it is not the same from one run to the next.
+/// </summary>
+public sealed record StoryListEntry(
+    string Id, string? Title, IReadOnlyList<string> Articles, IReadOnlyList<string> Outlets, string? FirstPublished, string? LastPublished,
+    string? FirstSeen)
+{
+    internal static StoryListEntry From(StoryListItem item) =>
+        new(item.Story.Id, item.Story.Title, item.Story.Articles, item.Story.Outlets, item.Story.FirstPublished, item.Story.LastPublished, item.FirstSeen);
+}
 
 /// <summary>The contract's report restricted to one story, plus its coverage (as <c>parallax show --format json</c>).</summary>
 public sealed record StoryResponse

@@ -121,7 +121,7 @@ internal sealed partial class StoryWarmer(IArticleQueries queries, StoryResponse
             {
                 var page = await queries.GetStoriesPageAsync(
                     new StoryFilter(), new PageRequest(Math.Min(PageRequest.MaxLimit, options.WarmStories - warmed), cursor), stoppingToken).ConfigureAwait(false);
-                foreach (var story in page.Items)
+                foreach (var (story, _) in page.Items)
                 {
                     if (await queries.GetStoryReportAsync(story.Id, EngineInfo.Version, stoppingToken).ConfigureAwait(false) is { } report)
                     {

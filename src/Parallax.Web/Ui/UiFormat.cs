@@ -49,6 +49,9 @@ internal static class UiFormat
         : published.Length >= 16 && published[10] == 'T' ? $"{published[..10]} {published[11..16]}"
         : published;
 
+    /// <summary>An ingestion time (UTC, as the store writes it) to the minute, marked UTC: it is this server's clock, not the source's.</summary>
+    public static string Seen(string seen) => When(seen) + (seen.EndsWith('Z') ? " UTC" : "");
+
     public static string Span(string? first, string? last) =>
         first is null && last is null ? "date unknown"
         : first == last || last is null ? When(first)

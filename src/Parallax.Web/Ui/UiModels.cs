@@ -16,7 +16,8 @@ public sealed record PageLinks(string? First, string? Next)
 /// <summary><c>/</c>: the latest stories, optionally of one outlet.</summary>
 public sealed record StoryListModel
 {
-    public required IReadOnlyList<Story> Stories { get; init; }
+    /// <summary>Each story with when the store first ingested one of its articles.</summary>
+    public required IReadOnlyList<StoryListItem> Stories { get; init; }
 
     /// <summary>The outlets that carried some story, for the filter (at most <see cref="UiQueries.MaxOutlets"/>).</summary>
     public required IReadOnlyList<string> Outlets { get; init; }

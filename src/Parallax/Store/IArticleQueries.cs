@@ -9,9 +9,9 @@ namespace Parallax.Store;
 /// </summary>
 public interface IArticleQueries
 {
-    /// <summary>Stories newest first (by first publication; undated stories last).</summary>
+    /// <summary>Stories newest first (by first publication; undated stories last), each with its first-seen time.</summary>
     /// <exception cref="InvalidPageRequestException">The limit is out of range or the cursor is not one this query gave.</exception>
-    Task<Page<Story>> GetStoriesPageAsync(StoryFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+    Task<Page<StoryListItem>> GetStoriesPageAsync(StoryFilter filter, PageRequest page, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Outlets that carried some story, alphabetical (case-insensitive), at most <paramref name="limit"/>: what a
@@ -65,6 +65,13 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? Next, long? Total);
 /// the days <see cref="From"/>..<see cref="To"/> (inclusive; dates compare as written, offsets ignored).
 /// </summary>
 public sealed record StoryFilter(string? Outlet = null, DateOnly? From = null, DateOnly? To = null);
+
+/// <summary>
+/// A story in a list, with <see cref="FirstSeen"/>: when this store first ingested one of its articles (ISO-8601 UTC, to
+/// the second), null when all of them were stored before ingestion times were kept. Not part of the story itself: a
+/// report is the same whenever its inputs were read, and this time is not.
+/// </summary>
+public sealed record StoryListItem(Story Story, string? FirstSeen);
 
 public sealed record ArticleFilter(string? Outlet = null, string? Story = null);
 

@@ -60,7 +60,7 @@ public sealed partial class SqliteArticleStore : IArticleQueries
         }.ToString();
     }
 
-    public Task<Page<Story>> GetStoriesPageAsync(StoryFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    public Task<Page<StoryListItem>> GetStoriesPageAsync(StoryFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var limit = CheckLimit(page);
@@ -98,11 +98,18 @@ public sealed partial class SqliteArticleStore : IArticleQueries
                 command.Parameters.AddWithValue("$row", afterRow);
             }
 
+            // First seen: the earliest ingestion of the story's articles, those it lists and those filed under it (as in
+            // GetStoryReportAsync), by index lookups for the page's stories only.
             command.CommandText = $"""
-                SELECT {StoryColumns}, s.rowid, {StoryKey} FROM stories s {where}
+                SELECT {StoryColumns}, s.rowid, {StoryKey},
+                       (SELECT min(ingested) FROM (
+                            SELECT ingested FROM articles WHERE story = s.id
+                            UNION ALL
+                            SELECT ingested FROM articles WHERE id IN (SELECT value FROM json_each(s.articles))))
+                FROM stories s {where}
                 ORDER BY {StoryKey} DESC, s.rowid DESC LIMIT {limit + 1}
                 """;
-            var items = new List<Story>(limit);
+            var items = new List<StoryListItem>(limit);
             long lastRow = 0;
             string? next = null;
             using var reader = command.ExecuteReader();
@@ -110,16 +117,16 @@ public sealed partial class SqliteArticleStore : IArticleQueries
             {
                 if (items.Count == limit)
                 {
-                    var last = items[^1];
+                    var last = items[^1].Story;
                     next = EncodeCursor(CursorStories, last.FirstPublished ?? "", lastRow.ToString(CultureInfo.InvariantCulture));
                     break;
                 }
 
-                items.Add(ReadStory(reader));
+                items.Add(new StoryListItem(ReadStory(reader), NullableString(reader, 8)));
                 lastRow = reader.GetInt64(6);
             }
 
-            return new Page<Story>(items, next, total);
+            return new Page<StoryListItem>(items, next, total);
         }, cancellationToken);
     }
 

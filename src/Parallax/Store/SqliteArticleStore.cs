@@ -44,22 +44,37 @@ public sealed partial class SqliteArticleStore : IArticleStore
     private const string QuoteColumns =
         "q.id, q.article, q.speaker, q.speaker_mention, q.speaker_start, q.speaker_end, q.cue, q.kind, q.text, q.text_start, q.text_end, q.via";
 
+    /// <summary>How an ingestion time is written: UTC to the second, so times sort as text.</summary>
+    internal const string IngestedFormat = "yyyy-MM-ddTHH:mm:ssZ";
+
+    /// <summary>The schema version that added <c>articles.ingested</c>.</summary>
+    private const int FirstSeenVersion = 7;
+
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TimeProvider? _clock;
     private int _disposed;
 
-    private SqliteArticleStore(SqliteConnection connection, string path)
+    private SqliteArticleStore(SqliteConnection connection, string path, TimeProvider? clock)
     {
         _connection = connection;
         _readerConnectionString = ReaderConnectionString(path);
+        _clock = clock;
     }
 
     /// <summary>Opens (creating and migrating as needed) the database at <paramref name="path"/>.</summary>
     public static Task<SqliteArticleStore> OpenAsync(string path, CancellationToken cancellationToken = default) =>
-        OpenAsync(path, StoreSchema.LatestVersion, cancellationToken);
+        OpenAsync(path, TimeProvider.System, cancellationToken);
+
+    /// <summary>
+    /// The same, stamping each newly stored article with <paramref name="clock"/>'s time: when it was first seen. Reports
+    /// never carry that time (it differs from run to run); the story lists of the read side do.
+    /// </summary>
+    public static Task<SqliteArticleStore> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, StoreSchema.LatestVersion, cancellationToken, clock);
 
     /// <summary>Opens and migrates only up to <paramref name="targetVersion"/>: how tests build an old database.</summary>
-    internal static async Task<SqliteArticleStore> OpenAsync(string path, int targetVersion, CancellationToken cancellationToken)
+    internal static async Task<SqliteArticleStore> OpenAsync(string path, int targetVersion, CancellationToken cancellationToken, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(targetVersion, 0);
@@ -82,7 +97,9 @@ public sealed partial class SqliteArticleStore : IArticleStore
             Execute(connection, null, "PRAGMA synchronous = NORMAL");
             Execute(connection, null, "PRAGMA foreign_keys = ON");
             Migrate(connection, targetVersion);
-            return new SqliteArticleStore(connection, path);
+            // A store held at an older version (tests build old databases through it) has no column for the time.
+            var stamps = ReadUserVersion(connection, null) >= FirstSeenVersion;
+            return new SqliteArticleStore(connection, path, stamps ? clock ?? TimeProvider.System : null);
         }
         catch
         {
@@ -162,7 +179,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
         return RunAsync(connection =>
         {
             using var transaction = connection.BeginTransaction();
-            Apply(connection, transaction, commit);
+            Apply(connection, transaction, commit, Now());
             transaction.Commit();
             return true;
         }, cancellationToken);
@@ -183,9 +200,10 @@ public sealed partial class SqliteArticleStore : IArticleStore
         return RunAsync(connection =>
         {
             using var transaction = connection.BeginTransaction();
+            var now = Now();
             foreach (var commit in commits)
             {
-                Apply(connection, transaction, commit);
+                Apply(connection, transaction, commit, now);
             }
 
             transaction.Commit();
@@ -193,9 +211,12 @@ public sealed partial class SqliteArticleStore : IArticleStore
         }, cancellationToken);
     }
 
-    private static void Apply(SqliteConnection connection, SqliteTransaction transaction, ArticleCommit commit)
+    /// <summary>The time a commit stamps on the articles it stores first; null when the schema predates the column.</summary>
+    private string? Now() => _clock?.GetUtcNow().UtcDateTime.ToString(IngestedFormat, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void Apply(SqliteConnection connection, SqliteTransaction transaction, ArticleCommit commit, string? now)
     {
-        UpsertArticle(connection, transaction, commit.Article, commit.ContentHash);
+        UpsertArticle(connection, transaction, commit.Article, commit.ContentHash, now);
         ReplaceQuotes(connection, transaction, commit.Article.Id, commit.Quotes);
         foreach (var copy in commit.CopiesOfThis)
         {
@@ -274,17 +295,18 @@ public sealed partial class SqliteArticleStore : IArticleStore
         }
     }
 
-    private static void UpsertArticle(SqliteConnection connection, SqliteTransaction transaction, Article article, string contentHash)
+    private static void UpsertArticle(SqliteConnection connection, SqliteTransaction transaction, Article article, string contentHash, string? now)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        // A re-committed article keeps its seq: ingestion order, and the FTS rowid, stay what they were.
-        command.CommandText = """
+        // A re-committed article keeps its seq and its ingestion time: ingestion order, the FTS rowid and the time it
+        // was first seen stay what they were.
+        command.CommandText = $"""
             INSERT INTO articles (id, seq, source, url, outlet, title, authors, published, language, kind, body, duplicate_of, story, content_hash, published_source,
-                                  modified, section, title_source, authors_source)
+                                  modified, section, title_source, authors_source{(now is null ? "" : ", ingested")})
             VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles), $source, $url, $outlet, $title, $authors, $published,
                     $language, $kind, $body, $duplicate_of, $story, $content_hash, $published_source,
-                    $modified, $section, $title_source, $authors_source)
+                    $modified, $section, $title_source, $authors_source{(now is null ? "" : ", $ingested")})
             ON CONFLICT (id) DO UPDATE SET
                 source = excluded.source, url = excluded.url, outlet = excluded.outlet, title = excluded.title,
                 authors = excluded.authors, published = excluded.published, language = excluded.language,
@@ -312,6 +334,10 @@ public sealed partial class SqliteArticleStore : IArticleStore
         p.AddWithValue("$duplicate_of", Nullable(article.DuplicateOf));
         p.AddWithValue("$story", Nullable(article.Story));
         p.AddWithValue("$content_hash", contentHash);
+        if (now is not null)
+        {
+            p.AddWithValue("$ingested", now);
+        }
         command.ExecuteNonQuery();
     }
 

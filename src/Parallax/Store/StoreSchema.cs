@@ -192,6 +192,12 @@ internal static class StoreSchema
             INSERT INTO speaker_quotes (speaker, quotes)
             SELECT speaker, COUNT(*) FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker;
             """),
+
+        // When this store first took each article in (UTC, to the second): a story's first-seen time is its articles'
+        // earliest. Articles stored before this migration keep NULL: when they arrived is not known.
+        new(7, "first ingestion time of each article", """
+            ALTER TABLE articles ADD COLUMN ingested TEXT;
+            """),
     ];
 
     internal static int LatestVersion => Migrations[^1].Version;

@@ -66,7 +66,7 @@ public sealed class ApiStoreQueryTests
         var stories = await store.GetStoriesAsync();
         var outlet = stories.SelectMany(s => s.Outlets).First();
         var byOutlet = await store.GetStoriesPageAsync(new StoryFilter(Outlet: outlet), new PageRequest(PageRequest.MaxLimit));
-        Assert.Equal(stories.Where(s => s.Outlets.Contains(outlet)).Select(s => s.Id).Order(), byOutlet.Items.Select(s => s.Id).Order());
+        Assert.Equal(stories.Where(s => s.Outlets.Contains(outlet)).Select(s => s.Id).Order(), byOutlet.Items.Select(s => s.Story.Id).Order());
     }
 
     [Fact]
@@ -112,6 +112,6 @@ public sealed class ApiStoreQueryTests
         var expected = await store.GetStoriesPageAsync(new StoryFilter(), new PageRequest(PageRequest.MaxLimit));
         var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => store.GetStoriesPageAsync(new StoryFilter(), new PageRequest(PageRequest.MaxLimit)))));
 
-        Assert.All(results, r => Assert.Equal(expected.Items.Select(s => s.Id), r.Items.Select(s => s.Id)));
+        Assert.All(results, r => Assert.Equal(expected.Items.Select(s => s.Story.Id), r.Items.Select(s => s.Story.Id)));
     }
 }
