@@ -483,7 +483,7 @@ public sealed partial class SqliteArticleStore : IArticleQueries
             throw new InvalidPageRequestException($"Search pages stop at offset {MaxSearchOffset}.");
         }
 
-        return ReadAsync((connection, transaction) =>
+        return CachedSearchAsync(query, limit, offset, () => ReadAsync((connection, transaction) =>
         {
             var hits = Search(connection, transaction, query, offset, limit + 1);
             string? next = null;
@@ -494,7 +494,7 @@ public sealed partial class SqliteArticleStore : IArticleQueries
             }
 
             return new Page<SearchHit>(hits, next, null);
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     /// <summary>
@@ -736,6 +736,8 @@ public sealed partial class SqliteArticleStore : IArticleQueries
         {
             await connection.DisposeAsync().ConfigureAwait(false);
         }
+
+        DisposeVersionConnection();
 
         _readerSlots.Dispose();
     }

@@ -166,4 +166,32 @@ public sealed class SearchTests : IDisposable
         Assert.Equal(walked.Take(5).Select(h => h.ArticleId), (await store.SearchAsync("harbour", 5)).Select(h => h.ArticleId));
         Assert.All(walked, h => Assert.Contains("[harbour]", h.Snippet, StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task A_search_page_is_served_again_from_memory_until_any_connection_writes()
+    {
+        var path = Path.Combine(_directory, "cached.db");
+        await using var store = await SqliteArticleStore.OpenAsync(path);
+        await store.CommitAsync(Commit("a", "The harbour reopened."));
+
+        var first = await store.SearchPageAsync("harbour", new PageRequest());
+        var again = await store.SearchPageAsync("harbour", new PageRequest());
+        Assert.Same(first, again);
+        Assert.NotSame(first, await store.SearchPageAsync("harbour", new PageRequest(5)));
+
+        await store.CommitAsync(Commit("b", "The harbour closed again."));
+        var afterOwnWrite = await store.SearchPageAsync("harbour", new PageRequest());
+
+        await using (var other = await SqliteArticleStore.OpenAsync(path))
+        {
+            // Another writer on the same file, as a second process would be.
+            await other.CommitAsync(Commit("c", "A harbour strike."));
+        }
+
+        var afterOtherWrite = await store.SearchPageAsync("harbour", new PageRequest());
+
+        Assert.Single(first.Items);
+        Assert.Equal(["a", "b"], afterOwnWrite.Items.Select(h => h.ArticleId).Order());
+        Assert.Equal(["a", "b", "c"], afterOtherWrite.Items.Select(h => h.ArticleId).Order());
+    }
 }
