@@ -40,7 +40,11 @@ public interface IArticleQueries
     /// <summary>A speaker's quotes in ingestion order, each with the headline of its article.</summary>
     Task<Page<QuoteInArticle>> GetSpeakerQuotesPageAsync(string speakerId, PageRequest page, CancellationToken cancellationToken = default);
 
-    /// <summary>Full-text search (FTS5 syntax), best first; pages by offset since relevance has no stable key.</summary>
+    /// <summary>
+    /// Full-text search (FTS5 syntax), best first: BM25 within windows of the newest matches (all of a rare word's matches
+    /// are one window), windows newest first. Pages by offset since relevance has no stable key; a page is computed once
+    /// per database version.
+    /// </summary>
     /// <exception cref="InvalidSearchQueryException">The query is empty or not valid FTS5 syntax.</exception>
     Task<Page<SearchHit>> SearchPageAsync(string query, PageRequest page, CancellationToken cancellationToken = default);
 }
