@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Parallax.Dedup;
+using Parallax.Entities;
 using Parallax.Model;
 using Parallax.Stories;
 
@@ -45,6 +46,45 @@ internal static class StoryStream
                 n, F(wall), F(cpu), F(n / wall), F(n / cpu), F(cpu * 1e6 / n),
                 F(duplicates.ApproximateBytes / (double)n), F(clusterer.ApproximateBytes / (double)n), found, clusterer.Stories.Count));
         }
+
+        Phases(Generate(Math.Min(20_000, sizes.Count > 0 ? sizes[0] : 20_000), seed: 42));
+    }
+
+    /// <summary>Where an article's time goes, stage by stage (wall clock, one pass each over the same stream), so a speed
+    /// change can be aimed at the stage that dominates.</summary>
+    private static void Phases(List<Article> stream)
+    {
+        Console.WriteLine("phase	us/article (wall)");
+        Time("dedup find+add", stream, () =>
+        {
+            var d = new NearDuplicateIndex();
+            return a => { _ = d.FindDuplicateOf(a); d.Add(a); };
+        });
+        Time("terms (TermVectorizer.Count)", stream, () => a => TermVectorizer.Count(a.Title, a.Body, 2, 1));
+        Time("entities (EntityRecognizer)", stream, () => a => EntityRecognizer.Recognize(a.Title + "\n\n" + a.Body));
+        Time("content year", stream, () => a => TimeAgreement.ContentYear(a.Body));
+        Time("vectorize (all of the above but dedup)", stream, () =>
+        {
+            var c = new StoryClusterer();
+            return a => c.Vectorize(a);
+        });
+        Time("clusterer.Assign", stream, () =>
+        {
+            var c = new StoryClusterer();
+            return a => c.Assign(a);
+        });
+    }
+
+    private static void Time(string name, List<Article> stream, Func<Action<Article>> make)
+    {
+        var run = make();
+        var clock = Stopwatch.StartNew();
+        foreach (var a in stream)
+        {
+            run(a);
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"{name}\t{clock.Elapsed.TotalMicroseconds / stream.Count:0.0}"));
     }
 
     private static string F(double x) => x.ToString("0.0", CultureInfo.InvariantCulture);
