@@ -78,13 +78,14 @@ internal static class StoryStream
     private static void Time(string name, List<Article> stream, Func<Action<Article>> make)
     {
         var run = make();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         foreach (var a in stream)
         {
             run(a);
         }
 
-        Console.WriteLine(FormattableString.Invariant($"{name}\t{clock.Elapsed.TotalMicroseconds / stream.Count:0.0}"));
+        Console.WriteLine(FormattableString.Invariant($"{name}\t{clock.Elapsed.TotalMicroseconds / stream.Count:0.0}\t{(GC.GetAllocatedBytesForCurrentThread() - allocated) / stream.Count}"));
     }
 
     private static string F(double x) => x.ToString("0.0", CultureInfo.InvariantCulture);

@@ -153,7 +153,12 @@ public sealed class StoryClusterer
         else
         {
             var ranked = Rank(vector, date, upper, year);
-            var best = ranked.FindIndex(r => r.Score >= ThresholdFor(r.Story));
+            var best = -1;
+            for (var i = 0; i < ranked.Count && best < 0; i++)
+            {
+                best = ranked[i].Score >= ThresholdFor(ranked[i].Story) ? i : -1;
+            }
+
             if (best >= 0)
             {
                 target = ranked[best].Story;
@@ -585,7 +590,14 @@ public sealed class StoryClusterer
             : null;
     }
 
-    internal sealed record DocVector(int[] Terms, float[] Weights);
+    /// <summary>An article's vector: term ids ascending and unit-length weights, in buffers owned by the term table
+    /// (valid until the next article is vectorised).</summary>
+    internal readonly struct DocVector(int[] terms, float[] weights, int count)
+    {
+        public ReadOnlySpan<int> Terms => terms.AsSpan(0, count);
+
+        public ReadOnlySpan<float> Weights => weights.AsSpan(0, count);
+    }
 
     internal sealed record Member(string Id, string? Title, string? Outlet, string? Published, DateTime? Date, long Sequence);
 

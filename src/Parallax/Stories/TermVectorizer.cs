@@ -87,18 +87,14 @@ internal static class TermVectorizer
 
             var lower = word.Length <= StackWordChars ? buffer[..word.Length] : new char[word.Length];
             word.ToLowerInvariant(lower);
-            if (Stopwords.Contains(lower))
-            {
-                continue;
-            }
-
             var w = token.Kind == TokenKind.Number ? weight * numberWeight : weight;
             if (detectEntities && token.Kind == TokenKind.Word && !atStart && char.IsUpper(span[0]))
             {
                 w *= entityWeight;
             }
 
-            table.Add(lower, w);
+            // The table knows the stopwords: one lookup both drops them and counts the rest.
+            table.AddTerm(lower, w);
         }
     }
 
