@@ -131,8 +131,7 @@ internal sealed class SparseCentroid
         }
 
         scores.AsSpan(0, n).CopyTo(sorted);
-        sorted.AsSpan(0, n).Sort();
-        var cut = sorted[n - keep];
+        var cut = Select(sorted.AsSpan(0, n), n - keep);
         var above = 0;
         for (var k = 0; k < n; k++)
         {
@@ -154,6 +153,56 @@ internal sealed class SparseCentroid
         }
 
         Store(newTerms.AsSpan(0, m), newWeights.AsSpan(0, m));
+    }
+
+    /// <summary>The value that would sit at <paramref name="k"/> if <paramref name="values"/> were sorted ascending
+    /// (Hoare's quickselect, median-of-three pivot); reorders <paramref name="values"/>.</summary>
+    internal static double Select(Span<double> values, int k)
+    {
+        int lo = 0, hi = values.Length - 1;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            var pivot = Median(values[lo], values[mid], values[hi]);
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                hi = j;
+            }
+            else if (k >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return values[k];
+            }
+        }
+
+        return values[k];
+
+        static double Median(double a, double b, double c) =>
+            a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
     }
 
     private void Store(ReadOnlySpan<int> newTerms, ReadOnlySpan<float> newWeights)

@@ -263,19 +263,22 @@ public sealed class StoryClusterer
         {
             var hit = hitWeights[ordinal];
             hitWeights[ordinal] = 0;
+
+            // The buffer holds only stories within the window, so a story that could not enter it is skipped before its
+            // window is read: the same outcome without touching most hit stories' records.
+            if (best.Count == MaxScoredCandidates && !Before(hit, ordinal, best[^1]))
+            {
+                continue;
+            }
+
             var story = stories[ordinal];
             if (!story.WithinWindow(published, publishedIsUpperBound, options.WindowDays))
             {
                 continue;
             }
 
-            if (best.Count == MaxScoredCandidates && !Before(hit, story, best[^1]))
-            {
-                continue;
-            }
-
             var at = best.Count;
-            while (at > 0 && Before(hit, story, best[at - 1]))
+            while (at > 0 && Before(hit, ordinal, best[at - 1]))
             {
                 at--;
             }
@@ -302,8 +305,8 @@ public sealed class StoryClusterer
         scored.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Story.Ordinal.CompareTo(y.Story.Ordinal));
         return scored;
 
-        static bool Before(double hit, StoryState story, (StoryState Story, double Hit) other) =>
-            hit > other.Hit || (hit == other.Hit && story.Ordinal < other.Story.Ordinal);
+        static bool Before(double hit, int ordinal, (StoryState Story, double Hit) other) =>
+            hit > other.Hit || (hit == other.Hit && ordinal < other.Story.Ordinal);
     }
 
     internal DocVector Vectorize(Article article)
