@@ -18,13 +18,15 @@ internal static class StoryStream
 {
     public static void Run(IReadOnlyList<int> sizes)
     {
-        Console.WriteLine("articles\twall s\tcpu s\tarticles/s (wall)\tarticles/s (cpu)\tus/article (cpu)\tdedup B/article\tstories B/article\tduplicates\tstories");
+        Console.WriteLine("articles\twall s\tcpu s\tarticles/s (wall)\tarticles/s (cpu)\tus/article (cpu)\tdedup B/article\tstories B/article\tduplicates\tstories\tgc pause s\tgc 0/1/2");
         foreach (var n in sizes)
         {
             var stream = Generate(n, seed: 42);
             GC.Collect();
             var process = Process.GetCurrentProcess();
             var cpu0 = process.TotalProcessorTime;
+            var pause0 = GC.GetTotalPauseDuration();
+            int[] gcs0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var clock = Stopwatch.StartNew();
             var duplicates = new NearDuplicateIndex();
             var clusterer = new StoryClusterer();
@@ -44,7 +46,9 @@ internal static class StoryStream
             var wall = clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Join('\t',
                 n, F(wall), F(cpu), F(n / wall), F(n / cpu), F(cpu * 1e6 / n),
-                F(duplicates.ApproximateBytes / (double)n), F(clusterer.ApproximateBytes / (double)n), found, clusterer.Stories.Count));
+                F(duplicates.ApproximateBytes / (double)n), F(clusterer.ApproximateBytes / (double)n), found, clusterer.Stories.Count,
+                F((GC.GetTotalPauseDuration() - pause0).TotalSeconds),
+                $"{GC.CollectionCount(0) - gcs0[0]}/{GC.CollectionCount(1) - gcs0[1]}/{GC.CollectionCount(2) - gcs0[2]}"));
         }
 
         Phases(Generate(Math.Min(20_000, sizes.Count > 0 ? sizes[0] : 20_000), seed: 42));
