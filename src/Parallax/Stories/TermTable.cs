@@ -33,12 +33,11 @@ internal sealed class TermTable
     private bool[] entity = new bool[InitialTerms];
     private double[] counts = new double[InitialTerms];
     private int[] countedIn = new int[InitialTerms];
-    private double[] idfCache = new double[InitialTerms];
-    private int[] idfDocuments = new int[InitialTerms];
+    private double[] logDocumentFrequency = new double[InitialTerms];
+    private double logDocuments;
 
     public TermTable()
     {
-        Array.Fill(idfDocuments, -1);
         foreach (var stopword in StoryRules.Stopwords)
         {
             Insert(stopword, Hash(stopword), StopId);
@@ -55,7 +54,7 @@ internal sealed class TermTable
     public int Capacity => documentFrequency.Length;
 
     /// <summary>Rough bytes: the dictionary (entry, key string) and the per-term arrays.</summary>
-    public long ApproximateBytes => (slots.Length * 4L) + (entryHash.Length * (8L + 8 + 4)) + (termCount * 40L) + (documentFrequency.Length * (4L + 1 + 8 + 4 + 8 + 4));
+    public long ApproximateBytes => (slots.Length * 4L) + (entryHash.Length * (8L + 8 + 4)) + (termCount * 40L) + (documentFrequency.Length * (4L + 1 + 8 + 4 + 8));
 
     public bool IsEntity(int term) => entity[term];
 
@@ -161,6 +160,7 @@ internal sealed class TermTable
     public StoryClusterer.DocVector Finish()
     {
         Documents++;
+        logDocuments = Math.Log(1.0 + Documents);
         var n = counted.Count;
         if (vectorTerms.Length < n)
         {
@@ -175,6 +175,7 @@ internal sealed class TermTable
         {
             var id = counted[i];
             documentFrequency[id]++;
+            logDocumentFrequency[id] = Math.Log(1.0 + documentFrequency[id]);
             termIds[i] = id;
 
             // Sublinear term frequency: the tenth mention of a name adds little over the third.
@@ -200,20 +201,9 @@ internal sealed class TermTable
     }
 
     /// <summary>Smoothed IDF (as in scikit-learn): ln((1+N)/(1+df)) + 1, so the very first documents get finite, equal
-    /// weights. Cached until the next article changes N: one article asks for the same terms many times (its own
-    /// terms, candidate norms, pruning).</summary>
-    public double Idf(int term)
-    {
-        if (idfDocuments[term] == Documents)
-        {
-            return idfCache[term];
-        }
-
-        var idf = Math.Log((1.0 + Documents) / (1.0 + documentFrequency[term])) + 1;
-        idfCache[term] = idf;
-        idfDocuments[term] = Documents;
-        return idf;
-    }
+    /// weights. Computed as ln(1+N) − ln(1+df) + 1 from logs kept per article and per term (a term's changes only when its
+    /// df does): one article asks for a thousand IDFs (its terms, candidate norms, pruning) and a log each dominated.</summary>
+    public double Idf(int term) => logDocuments - logDocumentFrequency[term] + 1;
 
     private void Grow(int terms)
     {
@@ -223,13 +213,10 @@ internal sealed class TermTable
         }
 
         var n = Math.Max(terms, documentFrequency.Length * 2);
-        var old = idfDocuments.Length;
         Array.Resize(ref documentFrequency, n);
         Array.Resize(ref entity, n);
         Array.Resize(ref counts, n);
         Array.Resize(ref countedIn, n);
-        Array.Resize(ref idfCache, n);
-        Array.Resize(ref idfDocuments, n);
-        idfDocuments.AsSpan(old).Fill(-1);
+        Array.Resize(ref logDocumentFrequency, n);
     }
 }
