@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Parallax.Dedup;
+using Parallax.Entities;
 using Parallax.Model;
 using Parallax.Stories;
 
@@ -17,13 +18,15 @@ internal static class StoryStream
 {
     public static void Run(IReadOnlyList<int> sizes)
     {
-        Console.WriteLine("articles\twall s\tcpu s\tarticles/s (wall)\tarticles/s (cpu)\tus/article (cpu)\tdedup B/article\tstories B/article\tduplicates\tstories");
+        Console.WriteLine("articles\twall s\tcpu s\tarticles/s (wall)\tarticles/s (cpu)\tus/article (cpu)\tdedup B/article\tstories B/article\tduplicates\tstories\tgc pause s\tgc 0/1/2");
         foreach (var n in sizes)
         {
             var stream = Generate(n, seed: 42);
             GC.Collect();
             var process = Process.GetCurrentProcess();
             var cpu0 = process.TotalProcessorTime;
+            var pause0 = GC.GetTotalPauseDuration();
+            int[] gcs0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var clock = Stopwatch.StartNew();
             var duplicates = new NearDuplicateIndex();
             var clusterer = new StoryClusterer();
@@ -43,8 +46,50 @@ internal static class StoryStream
             var wall = clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Join('\t',
                 n, F(wall), F(cpu), F(n / wall), F(n / cpu), F(cpu * 1e6 / n),
-                F(duplicates.ApproximateBytes / (double)n), F(clusterer.ApproximateBytes / (double)n), found, clusterer.Stories.Count));
+                F(duplicates.ApproximateBytes / (double)n), F(clusterer.ApproximateBytes / (double)n), found, clusterer.Stories.Count,
+                F((GC.GetTotalPauseDuration() - pause0).TotalSeconds),
+                $"{GC.CollectionCount(0) - gcs0[0]}/{GC.CollectionCount(1) - gcs0[1]}/{GC.CollectionCount(2) - gcs0[2]}"));
         }
+
+        Phases(Generate(Math.Min(20_000, sizes.Count > 0 ? sizes[0] : 20_000), seed: 42));
+    }
+
+    /// <summary>Where an article's time goes, stage by stage (wall clock, one pass each over the same stream), so a speed
+    /// change can be aimed at the stage that dominates.</summary>
+    private static void Phases(List<Article> stream)
+    {
+        Console.WriteLine("phase	us/article (wall)");
+        Time("dedup find+add", stream, () =>
+        {
+            var d = new NearDuplicateIndex();
+            return a => { _ = d.FindDuplicateOf(a); d.Add(a); };
+        });
+        Time("terms (TermVectorizer.Count)", stream, () => a => TermVectorizer.Count(a.Title, a.Body, 2, 1));
+        Time("entities (EntityRecognizer)", stream, () => a => EntityRecognizer.Recognize(a.Title + "\n\n" + a.Body));
+        Time("content year", stream, () => a => TimeAgreement.ContentYear(a.Body));
+        Time("vectorize (all of the above but dedup)", stream, () =>
+        {
+            var c = new StoryClusterer();
+            return a => c.Vectorize(a);
+        });
+        Time("clusterer.Assign", stream, () =>
+        {
+            var c = new StoryClusterer();
+            return a => c.Assign(a);
+        });
+    }
+
+    private static void Time(string name, List<Article> stream, Func<Action<Article>> make)
+    {
+        var run = make();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        foreach (var a in stream)
+        {
+            run(a);
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"{name}\t{clock.Elapsed.TotalMicroseconds / stream.Count:0.0}\t{(GC.GetAllocatedBytesForCurrentThread() - allocated) / stream.Count}"));
     }
 
     private static string F(double x) => x.ToString("0.0", CultureInfo.InvariantCulture);

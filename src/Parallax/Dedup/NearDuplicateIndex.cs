@@ -42,12 +42,20 @@ public sealed class NearDuplicateIndex
     /// measurable and keeps each lookup bounded however large the index grows.</summary>
     internal const int MaxChainWalk = 64;
 
+    /// <summary>Bound on chain steps per band, other keys' entries included: the slot table is kept at most full, so a
+    /// chain holds few entries of other keys, and this only guards against pathological input.</summary>
+    internal const int MaxSlotWalk = 4 * MaxChainWalk;
+
     private const ulong SeedBase = 0x5EED_DED0_0000_0001UL;
 
     private readonly Dictionary<string, int> indexOfId = new(StringComparer.Ordinal);
     private readonly List<string> ids = [];
     private readonly Dictionary<ulong, int> byExactText = [];
-    private readonly Dictionary<ulong, int> bandHeads = [];
+    /// <summary>Newest entry per band-key slot (-1 when empty), chained through <see cref="bandNext"/>. A slot may chain
+    /// entries of several band keys; the walk tells them apart by the band's stored sketch values. 4 bytes a slot and at
+    /// most one slot per band entry, against 28 bytes an entry for a dictionary keyed by band hash.</summary>
+    private int[] bandHeads = CreateHeads(1024);
+    private int bandEntries;
     /// <summary>Stored sketches keep the low 16 bits of each minimum (b-bit minwise hashing): two different minima agree by
     /// chance once in 65,536 bins, far below the estimate's own error, at half the memory.</summary>
     private ushort[] sketches = new ushort[Bins * 64];
@@ -66,7 +74,7 @@ public sealed class NearDuplicateIndex
     /// <summary>Rough bytes held per indexed article (arrays, postings and dictionaries; not the id strings, which the articles own).</summary>
     public long ApproximateBytes =>
         ((long)sketches.Length * sizeof(ushort)) + ((long)bandNext.Length * sizeof(int)) + ((long)shingleCounts.Length * 2 * sizeof(int))
-        + ((long)bandHeads.Count * DictionaryEntryBytes) + ((long)byExactText.Count * DictionaryEntryBytes)
+        + ((long)bandHeads.Length * sizeof(int)) + ((long)byExactText.Count * DictionaryEntryBytes)
         + ((long)indexOfId.Count * (DictionaryEntryBytes + 8)) + ((long)ids.Count * 8);
 
     /// <summary>Dictionary&lt;ulong,int&gt; entry (hash, next, key, value, padding) plus its bucket slot.</summary>
@@ -89,13 +97,19 @@ public sealed class NearDuplicateIndex
             seenBuffer.Clear();
             for (var band = 0; band < Bands; band++)
             {
-                if (!bandHeads.TryGetValue(BandKey(sketchBuffer, band), out var entry))
+                var entry = bandHeads[Slot(BandKey(sketchBuffer, band))];
+                var row0 = (ushort)sketchBuffer[band * RowsPerBand];
+                var row1 = (ushort)sketchBuffer[(band * RowsPerBand) + 1];
+                for (int walked = 0, steps = 0; entry >= 0 && walked < MaxChainWalk && steps < MaxSlotWalk; steps++, entry = bandNext[(entry * Bands) + band])
                 {
-                    continue;
-                }
+                    // Another band key sharing the slot: not a candidate, and not counted against the walk.
+                    var stored = (entry * Bins) + (band * RowsPerBand);
+                    if (sketches[stored] != row0 || sketches[stored + 1] != row1)
+                    {
+                        continue;
+                    }
 
-                for (var walked = 0; entry >= 0 && walked < MaxChainWalk; walked++, entry = bandNext[(entry * Bands) + band])
-                {
+                    walked++;
                     if (entry == self || rootOf[entry] >= best || !seenBuffer.Add(entry))
                     {
                         continue;
@@ -138,12 +152,13 @@ public sealed class NearDuplicateIndex
                 stored[i] = (ushort)sketchBuffer[i];
             }
 
-            for (var band = 0; band < Bands; band++)
+            bandEntries += Bands;
+            if (bandEntries > bandHeads.Length)
             {
-                var key = BandKey(sketchBuffer, band);
-                bandNext[(index * Bands) + band] = bandHeads.TryGetValue(key, out var head) ? head : -1;
-                bandHeads[key] = index;
+                Rehash(bandHeads.Length * 2, index);
             }
+
+            Chain(index);
         }
     }
 
@@ -276,7 +291,21 @@ public sealed class NearDuplicateIndex
         return j >= JaccardThreshold || EstimateContainment(j, shingles, shingleCounts[entry]) >= ContainmentThreshold;
     }
 
-    private static ulong BandKey(uint[] sketch, int band)
+    /// <summary>Band key over the low 16 bits of the band's rows (what the index stores), so the table can be rebuilt
+    /// from stored sketches when it grows.</summary>
+    private static ulong BandKey(ReadOnlySpan<uint> sketch, int band)
+    {
+        var start = band * RowsPerBand;
+        ulong key = (ulong)band << 56;
+        for (var r = 0; r < RowsPerBand; r++)
+        {
+            key = TextFingerprint.Mix(key ^ (ushort)sketch[start + r]);
+        }
+
+        return key;
+    }
+
+    private static ulong BandKey(ReadOnlySpan<ushort> sketch, int band)
     {
         var start = band * RowsPerBand;
         ulong key = (ulong)band << 56;
@@ -286,6 +315,41 @@ public sealed class NearDuplicateIndex
         }
 
         return key;
+    }
+
+    private int Slot(ulong key) => (int)(key >> 32) & (bandHeads.Length - 1);
+
+    /// <summary>Lists the entry first under each of its band keys.</summary>
+    private void Chain(int index)
+    {
+        var stored = sketches.AsSpan(index * Bins, Bins);
+        for (var band = 0; band < Bands; band++)
+        {
+            var slot = Slot(BandKey(stored, band));
+            bandNext[(index * Bands) + band] = bandHeads[slot];
+            bandHeads[slot] = index;
+        }
+    }
+
+    /// <summary>Rebuilds the slot table at <paramref name="slots"/> from the stored sketches of entries before
+    /// <paramref name="upTo"/>, oldest first, so every chain stays newest first.</summary>
+    private void Rehash(int slots, int upTo)
+    {
+        bandHeads = CreateHeads(slots);
+        for (var e = 0; e < upTo; e++)
+        {
+            if (shingleCounts[e] > 0)
+            {
+                Chain(e);
+            }
+        }
+    }
+
+    private static int[] CreateHeads(int slots)
+    {
+        var heads = new int[slots];
+        Array.Fill(heads, -1);
+        return heads;
     }
 
     private void EnsureCapacity(int entries)

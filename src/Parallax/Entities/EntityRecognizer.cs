@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Parallax.Text;
 
 namespace Parallax.Entities;
@@ -11,10 +12,25 @@ namespace Parallax.Entities;
 /// </summary>
 public static class EntityRecognizer
 {
+    /// <summary>Longer words are looked up through a heap copy; nearly every word fits the stack buffer.</summary>
+    private const int StackWordChars = 64;
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Connectors = EntityRules.NameConnectors.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = EntityRules.PersonTitles.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameWords = EntityRules.NotNames.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeadWords = EntityRules.OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static List<Entity> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenizer.Tokenize(text);
+        return Recognize(text, Tokenizer.Tokenize(text));
+    }
+
+    /// <summary>Same as <see cref="Recognize(string)"/> over tokens the caller already has (<see cref="Tokenizer.Tokenize(string)"/> of <paramref name="text"/>).</summary>
+    internal static List<Entity> Recognize(string text, List<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
         var spans = new List<(int From, int To, bool AtStart)>();
         var sentenceStart = true;
         var i = 0;
@@ -51,7 +67,7 @@ public static class EntityRecognizer
                     last = j;
                     j++;
                 }
-                else if (EntityRules.NameConnectors.Contains(Lower(tokens[j].Of(text))) && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word
+                else if (In(Connectors, tokens[j].Of(text), trimDots: false) && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word
                     && char.IsUpper(text[tokens[j + 1].Start]))
                 {
                     j++;
@@ -81,13 +97,13 @@ public static class EntityRecognizer
         var titled = false;
         while (from <= to)
         {
-            var word = Lower(tokens[from].Of(text)).TrimEnd('.');
-            if (EntityRules.PersonTitles.Contains(word))
+            var word = tokens[from].Of(text);
+            if (In(Titles, word, trimDots: true))
             {
                 titled = true;
                 from++;
             }
-            else if (EntityRules.NotNames.Contains(word))
+            else if (In(NotNameWords, word, trimDots: true))
             {
                 from++;
             }
@@ -100,7 +116,7 @@ public static class EntityRecognizer
         }
 
         // Possessive "Kenya's" and a trailing connector never belong to the name.
-        while (to >= from && EntityRules.NameConnectors.Contains(Lower(tokens[to].Of(text))))
+        while (to >= from && In(Connectors, tokens[to].Of(text), trimDots: false))
         {
             to--;
         }
@@ -137,7 +153,7 @@ public static class EntityRecognizer
         var organisation = false;
         for (var k = from; k <= to && !organisation; k++)
         {
-            organisation = EntityRules.OrganisationHeads.Contains(Lower(tokens[k].Of(text)).TrimEnd('.'));
+            organisation = In(OrganisationHeadWords, tokens[k].Of(text), trimDots: true);
         }
 
         if (organisation && !titled)
@@ -173,7 +189,20 @@ public static class EntityRecognizer
     private static string StripPossessive(string s) =>
         s.Length > 2 && s[^2] is '\'' or '\u2019' && s[^1] is 's' or 'S' ? s[..^2] : s;
 
-    private static string Lower(ReadOnlySpan<char> word) => word.ToString().ToLowerInvariant();
+    /// <summary>Whether the lowercased word (trailing dots trimmed if asked) is in the set, without making a string.</summary>
+    private static bool In(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set, ReadOnlySpan<char> word, bool trimDots)
+    {
+        Span<char> buffer = stackalloc char[StackWordChars];
+        var lower = word.Length <= StackWordChars ? buffer[..word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        ReadOnlySpan<char> key = lower;
+        if (trimDots)
+        {
+            key = key.TrimEnd('.');
+        }
+
+        return set.Contains(key);
+    }
 
     private static bool HasLineBreakBefore(string text, int start)
     {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Parallax.Entities;
 using Parallax.Model;
+using Parallax.Text;
 
 namespace Parallax.Stories;
 
@@ -36,27 +37,37 @@ public sealed class StoryClusterer
 
     private const int StoryIdHexChars = 12;
 
+    /// <summary>Entity keys up to this length are prefixed on the stack.</summary>
+    private const int EntityKeyStackChars = 128;
+
     private readonly StoryOptions options;
-    private readonly Dictionary<string, int> termIds = new(StringComparer.Ordinal);
-    private readonly List<int> documentFrequency = [];
-    private readonly List<bool> entityTerm = [];
+    private readonly TermTable terms = new();
     private readonly List<StoryState> stories = [];
     private readonly Dictionary<string, StoryState> storiesById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoryState> storyOfArticle = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, List<StoryState>> storiesByTerm = [];
-    private readonly Func<int, double> idf;
-    private readonly List<StoryState> touchedBuffer = [];
+    private readonly List<int> touchedBuffer = [];
     private readonly List<(StoryState Story, double Hit)> bestBuffer = [];
-    private readonly List<(int Term, double Weight)> topTermsBuffer = [];
+    private readonly List<Token> tokenBuffer = [];
+    private readonly List<int> addedTerms = [];
+    private readonly CentroidScratch centroidScratch = new();
+    private (int Term, double Weight)[] topTermsBuffer = new (int, double)[LookupTerms];
+
+    /// <summary>Story ordinals listed under each term id (a story's own ordinal, forwarded through <see cref="liveOrdinal"/> after a merge).</summary>
+    private List<int>?[] storiesByTerm = new List<int>?[1024];
+
+    /// <summary>The ordinal each story lives on as: itself, or the story it was merged into (followed to the end).</summary>
+    private int[] liveOrdinal = new int[64];
+
+    /// <summary>The current article's IDF-weighted term weights and IDFs, scattered by term id (zero elsewhere), so scoring
+    /// a candidate walks only its centroid.</summary>
+    private double[] docWeightOf = new double[1024];
+    private double[] docIdfOf = new double[1024];
     private double[] hitWeights = new double[64];
-    private double[] idfBuffer = new double[256];
-    private int documents;
     private long sequence;
 
     public StoryClusterer(StoryOptions? options = null)
     {
         this.options = options ?? new StoryOptions();
-        idf = Idf;
     }
 
     /// <summary>
@@ -102,15 +113,15 @@ public sealed class StoryClusterer
     {
         get
         {
-            long bytes = (termIds.Count * 64L) + (documentFrequency.Count * 4L) + (storyOfArticle.Count * 40L);
+            long bytes = terms.ApproximateBytes + (storyOfArticle.Count * 40L) + (docWeightOf.Length * 16L) + (liveOrdinal.Length * 12L);
             foreach (var s in stories)
             {
                 bytes += 96 + (s.Centroid.Count * 8L) + (s.Members.Count * 72L);
             }
 
-            foreach (var list in storiesByTerm.Values)
+            foreach (var list in storiesByTerm)
             {
-                bytes += 40 + (list.Count * 8L);
+                bytes += list is null ? 8 : 40 + (list.Capacity * 4L);
             }
 
             return bytes;
@@ -142,7 +153,12 @@ public sealed class StoryClusterer
         else
         {
             var ranked = Rank(vector, date, upper, year);
-            var best = ranked.FindIndex(r => r.Score >= ThresholdFor(r.Story));
+            var best = -1;
+            for (var i = 0; i < ranked.Count && best < 0; i++)
+            {
+                best = ranked[i].Score >= ThresholdFor(ranked[i].Story) ? i : -1;
+            }
+
             if (best >= 0)
             {
                 target = ranked[best].Story;
@@ -172,13 +188,46 @@ public sealed class StoryClusterer
     /// <summary>Candidate stories within the window, scored, best first (ties by creation).</summary>
     private List<(StoryState Story, double Score)> Rank(DocVector vector, DateTime? published, bool publishedIsUpperBound, int? year)
     {
-        // IDF of the article's terms once, not once per candidate.
-        var idfs = idfBuffer.Length >= vector.Terms.Length ? idfBuffer : idfBuffer = new double[Math.Max(vector.Terms.Length, idfBuffer.Length * 2)];
-        for (var i = 0; i < vector.Terms.Length; i++)
+        // The article's weights and IDFs once, scattered by term id, not looked up once per candidate; cleared on the way out.
+        if (docWeightOf.Length < terms.Capacity)
         {
-            idfs[i] = Idf(vector.Terms[i]);
+            Array.Resize(ref docWeightOf, terms.Capacity);
+            Array.Resize(ref docIdfOf, terms.Capacity);
         }
 
+        var docNorm = 0.0;
+        var entityDocNorm = 0.0;
+        var docTerms = vector.Terms;
+        for (var i = 0; i < docTerms.Length; i++)
+        {
+            var term = docTerms[i];
+            var idf = terms.Idf(term);
+            var x = vector.Weights[i] * idf;
+            docWeightOf[term] = x;
+            docIdfOf[term] = idf;
+            docNorm += x * x;
+            if (terms.IsEntity(term))
+            {
+                entityDocNorm += x * x;
+            }
+        }
+
+        try
+        {
+            return RankScattered(vector, docNorm, entityDocNorm, published, publishedIsUpperBound, year);
+        }
+        finally
+        {
+            foreach (var term in docTerms)
+            {
+                docWeightOf[term] = 0;
+                docIdfOf[term] = 0;
+            }
+        }
+    }
+
+    private List<(StoryState Story, double Score)> RankScattered(DocVector vector, double docNorm, double entityDocNorm, DateTime? published, bool publishedIsUpperBound, int? year)
+    {
         // Hit weights accumulate in an array indexed by story ordinal; touched keeps first-hit order for determinism.
         if (hitWeights.Length < stories.Count)
         {
@@ -187,44 +236,49 @@ public sealed class StoryClusterer
 
         var touched = touchedBuffer;
         touched.Clear();
-        foreach (var (term, weight) in TopTerms(vector, idfs, LookupTerms))
+        var top = TopTerms(vector, LookupTerms);
+        foreach (var (term, weight) in top)
         {
-            if (!storiesByTerm.TryGetValue(term, out var list))
+            if (term >= storiesByTerm.Length || storiesByTerm[term] is not { } list)
             {
                 continue;
             }
 
             for (int k = list.Count - 1, walked = 0; k >= 0 && walked < MaxPostingsWalk; k--, walked++)
             {
-                var story = list[k].Live;
-                if (hitWeights[story.Ordinal] == 0)
+                var ordinal = LiveOrdinal(list[k]);
+                if (hitWeights[ordinal] == 0)
                 {
-                    touched.Add(story);
+                    touched.Add(ordinal);
                 }
 
-                hitWeights[story.Ordinal] += weight;
+                hitWeights[ordinal] += weight;
             }
         }
 
         // The best few by hit weight (ties by creation), kept in a small sorted buffer instead of sorting every hit.
         var best = bestBuffer;
         best.Clear();
-        foreach (var story in touched)
+        foreach (var ordinal in touched)
         {
-            var hit = hitWeights[story.Ordinal];
-            hitWeights[story.Ordinal] = 0;
+            var hit = hitWeights[ordinal];
+            hitWeights[ordinal] = 0;
+
+            // The buffer holds only stories within the window, so a story that could not enter it is skipped before its
+            // window is read: the same outcome without touching most hit stories' records.
+            if (best.Count == MaxScoredCandidates && !Before(hit, ordinal, best[^1]))
+            {
+                continue;
+            }
+
+            var story = stories[ordinal];
             if (!story.WithinWindow(published, publishedIsUpperBound, options.WindowDays))
             {
                 continue;
             }
 
-            if (best.Count == MaxScoredCandidates && !Before(hit, story, best[^1]))
-            {
-                continue;
-            }
-
             var at = best.Count;
-            while (at > 0 && Before(hit, story, best[at - 1]))
+            while (at > 0 && Before(hit, ordinal, best[at - 1]))
             {
                 at--;
             }
@@ -239,7 +293,7 @@ public sealed class StoryClusterer
         var scored = new List<(StoryState Story, double Score)>(best.Count);
         foreach (var (story, _) in best)
         {
-            var score = CentroidSimilarity(vector, idfs, story);
+            var score = CentroidSimilarity(docNorm, entityDocNorm, story);
             if (year is { } y && story.Year is { } sy)
             {
                 score *= y == sy ? options.YearMatchFactor : options.YearMismatchFactor;
@@ -251,104 +305,72 @@ public sealed class StoryClusterer
         scored.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Story.Ordinal.CompareTo(y.Story.Ordinal));
         return scored;
 
-        static bool Before(double hit, StoryState story, (StoryState Story, double Hit) other) =>
-            hit > other.Hit || (hit == other.Hit && story.Ordinal < other.Story.Ordinal);
+        static bool Before(double hit, int ordinal, (StoryState Story, double Hit) other) =>
+            hit > other.Hit || (hit == other.Hit && ordinal < other.Story.Ordinal);
     }
 
     internal DocVector Vectorize(Article article)
     {
-        var counts = TermVectorizer.Count(article.Title, article.Body, options.TitleWeight, options.EntityWeight, options.NumberWeight);
+        // Title and body tokenised once, as one text: the term counts read the title's tokens and the body's apart, and
+        // the entity recogniser reads them all.
+        var title = article.Title;
+        var text = string.IsNullOrEmpty(title) ? article.Body : title + "\n\n" + article.Body;
+        var titleEnd = string.IsNullOrEmpty(title) ? 0 : title.Length;
+        Tokenizer.Tokenize(text, 0, text.Length, tokenBuffer);
+        TermVectorizer.CountInto(terms, text, tokenBuffer, titleEnd, options.TitleWeight, options.EntityWeight, options.NumberWeight);
         if (options.EntityTermWeight > 0)
         {
-            var text = string.IsNullOrEmpty(article.Title) ? article.Body : article.Title + "\n\n" + article.Body;
-            foreach (var e in EntityRecognizer.Recognize(text))
+            Span<char> key = stackalloc char[EntityKeyStackChars];
+            foreach (var e in EntityRecognizer.Recognize(text, tokenBuffer))
             {
-                var key = "@" + e.Key;
-                counts[key] = counts.GetValueOrDefault(key) + options.EntityTermWeight;
+                terms.Add(EntityTerm(e.Key, key), options.EntityTermWeight);
                 if (e.Country is { } country && country != e.Key)
                 {
-                    counts["@" + country] = counts.GetValueOrDefault("@" + country) + (options.EntityTermWeight / 2);
+                    terms.Add(EntityTerm(country, key), options.EntityTermWeight / 2);
                 }
             }
         }
 
-        documents++;
-        var ids = new int[counts.Count];
-        var weights = new float[counts.Count];
-        var norm = 0.0;
-        var i = 0;
-        foreach (var (term, count) in counts)
+        return terms.Finish();
+
+        static ReadOnlySpan<char> EntityTerm(string entityKey, Span<char> buffer)
         {
-            if (!termIds.TryGetValue(term, out var id))
+            if (entityKey.Length + 1 > buffer.Length)
             {
-                id = termIds.Count;
-                termIds[term] = id;
-                documentFrequency.Add(0);
-                entityTerm.Add(term.StartsWith('@'));
+                return TermTable.EntityPrefix + entityKey;
             }
 
-            documentFrequency[id]++;
-            ids[i] = id;
-
-            // Sublinear term frequency: the tenth mention of a name adds little over the third.
-            var w = 1 + Math.Log(Math.Max(1, count));
-            weights[i] = (float)w;
-            norm += w * w;
-            i++;
+            buffer[0] = TermTable.EntityPrefix;
+            entityKey.CopyTo(buffer[1..]);
+            return buffer[..(entityKey.Length + 1)];
         }
-
-        // Term order lets scoring merge-join the article with a story centroid.
-        Array.Sort(ids, weights);
-        norm = Math.Sqrt(norm);
-        if (norm > 0)
-        {
-            for (var k = 0; k < weights.Length; k++)
-            {
-                weights[k] = (float)(weights[k] / norm);
-            }
-        }
-
-        return new DocVector(ids, weights);
     }
 
-    /// <summary>Smoothed IDF (as in scikit-learn): ln((1+N)/(1+df)) + 1, so the very first documents get finite, equal weights.</summary>
-    private double Idf(int term) => Math.Log((1.0 + documents) / (1.0 + documentFrequency[term])) + 1;
+    private double Idf(int term) => terms.Idf(term);
 
-    private double CentroidSimilarity(DocVector doc, double[] idfs, StoryState story)
+    /// <summary>Score of the current article (scattered in <see cref="docWeightOf"/>) against a story: full cosine, blended
+    /// with the entity-only cosine when <see cref="StoryOptions.EntityAgreementWeight"/> is set.</summary>
+    private double CentroidSimilarity(double docNorm, double entityDocNorm, StoryState story)
     {
-        // Merge-join of two term-sorted vectors.
+        // Walks the centroid in term order, so matches add up in the same order as a merge-join with the article.
         var dot = 0.0;
-        var docNorm = 0.0;
         var entityDot = 0.0;
-        var entityDocNorm = 0.0;
         var storyTerms = story.Centroid.Terms;
         var storyWeights = story.Centroid.Weights;
-        var k = 0;
-        for (var i = 0; i < doc.Terms.Length; i++)
+        for (var k = 0; k < storyTerms.Length; k++)
         {
-            var term = doc.Terms[i];
-            var idf = idfs[i];
-            var x = doc.Weights[i] * idf;
-            var isEntity = entityTerm[term];
-            docNorm += x * x;
-            if (isEntity)
+            var term = storyTerms[k];
+            var x = docWeightOf[term];
+            if (x == 0)
             {
-                entityDocNorm += x * x;
+                continue;
             }
 
-            while (k < storyTerms.Length && storyTerms[k] < term)
+            var p = x * storyWeights[k] * docIdfOf[term];
+            dot += p;
+            if (terms.IsEntity(term))
             {
-                k++;
-            }
-
-            if (k < storyTerms.Length && storyTerms[k] == term)
-            {
-                var c = storyWeights[k];
-                dot += x * c * idf;
-                if (isEntity)
-                {
-                    entityDot += x * c * idf;
-                }
+                entityDot += p;
             }
         }
 
@@ -373,14 +395,14 @@ public sealed class StoryClusterer
         {
             var norm = 0.0;
             var entityNorm = 0.0;
-            var terms = story.Centroid.Terms;
+            var storyTerms = story.Centroid.Terms;
             var weights = story.Centroid.Weights;
-            for (var i = 0; i < terms.Length; i++)
+            for (var i = 0; i < storyTerms.Length; i++)
             {
-                var term = terms[i];
+                var term = storyTerms[i];
                 var y = weights[i] * Idf(term);
                 norm += y * y;
-                if (entityTerm[term])
+                if (terms.IsEntity(term))
                 {
                     entityNorm += y * y;
                 }
@@ -421,22 +443,39 @@ public sealed class StoryClusterer
         return dot <= 0 ? 0 : dot / Math.Sqrt(StoryNorm(a) * StoryNorm(b));
     }
 
-    private List<(int Term, double Weight)> TopTerms(DocVector doc, double[] idfs, int n)
+    /// <summary>The <paramref name="n"/> terms of largest IDF-weighted weight (ties to the lower id), best first, by
+    /// insertion into a small sorted buffer: the same list as sorting every term and cutting.</summary>
+    private ReadOnlySpan<(int Term, double Weight)> TopTerms(DocVector doc, int n)
     {
-        var list = topTermsBuffer;
-        list.Clear();
+        if (topTermsBuffer.Length < n)
+        {
+            topTermsBuffer = new (int, double)[n];
+        }
+
+        var top = topTermsBuffer;
+        var count = 0;
         for (var i = 0; i < doc.Terms.Length; i++)
         {
-            list.Add((doc.Terms[i], doc.Weights[i] * idfs[i]));
+            var term = doc.Terms[i];
+            var weight = docWeightOf[term];
+
+            // Terms come in id order, so an equal weight already listed has the lower id and stays ahead.
+            if (count == n && weight <= top[count - 1].Weight)
+            {
+                continue;
+            }
+
+            var at = count == n ? n - 1 : count++;
+            while (at > 0 && weight > top[at - 1].Weight)
+            {
+                top[at] = top[at - 1];
+                at--;
+            }
+
+            top[at] = (term, weight);
         }
 
-        list.Sort(static (x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Term.CompareTo(y.Term));
-        if (list.Count > n)
-        {
-            list.RemoveRange(n, list.Count - n);
-        }
-
-        return list;
+        return top.AsSpan(0, count);
     }
 
     private StoryState NewStory(string id)
@@ -444,11 +483,27 @@ public sealed class StoryClusterer
         var story = new StoryState(id, stories.Count);
         stories.Add(story);
         storiesById[id] = story;
+        if (liveOrdinal.Length < stories.Count)
+        {
+            Array.Resize(ref liveOrdinal, liveOrdinal.Length * 2);
+        }
+
+        liveOrdinal[story.Ordinal] = story.Ordinal;
         return story;
     }
 
+    private int LiveOrdinal(int ordinal)
+    {
+        while (liveOrdinal[ordinal] != ordinal)
+        {
+            ordinal = liveOrdinal[ordinal];
+        }
+
+        return ordinal;
+    }
+
     /// <summary>Folds <paramref name="other"/> into <paramref name="into"/>: members, centroid and date range; the term index
-    /// keeps pointing at <paramref name="other"/>, which forwards to <paramref name="into"/> through <see cref="StoryState.Live"/>.</summary>
+    /// keeps listing <paramref name="other"/>, which forwards to <paramref name="into"/> through <see cref="liveOrdinal"/>.</summary>
     private string Merge(StoryState into, StoryState other)
     {
         foreach (var m in other.Members)
@@ -457,7 +512,7 @@ public sealed class StoryClusterer
             storyOfArticle[m.Id] = into;
         }
 
-        into.Centroid.Add(other.Centroid.Terms, other.Centroid.Weights, term => Index(term, into));
+        AddToCentroid(into, other.Centroid.Terms, other.Centroid.Weights);
 
         into.Widen(other.First, other.Last);
         foreach (var (y, n) in other.Years)
@@ -466,9 +521,9 @@ public sealed class StoryClusterer
         }
 
         other.MergedInto = into;
+        liveOrdinal[other.Ordinal] = into.Ordinal;
         other.Members.Clear();
         other.Centroid.Clear();
-        Prune(into);
         into.Version++;
         return other.Id;
     }
@@ -490,28 +545,38 @@ public sealed class StoryClusterer
         }
 
         storyOfArticle[article.Id] = story;
-        story.Centroid.Add(vector.Terms, vector.Weights, term => Index(term, story));
-        Prune(story);
+        AddToCentroid(story, vector.Terms, vector.Weights);
         story.Version++;
+    }
+
+    /// <summary>Adds a vector to the story's centroid, lists the story under every term new to it (kept or pruned), and
+    /// prunes the centroid to <see cref="StoryOptions.MaxCentroidTerms"/>.</summary>
+    private void AddToCentroid(StoryState story, ReadOnlySpan<int> addTerms, ReadOnlySpan<float> addWeights)
+    {
+        addedTerms.Clear();
+        story.Centroid.AddAndPrune(addTerms, addWeights, addedTerms, options.MaxCentroidTerms, terms, centroidScratch);
+        foreach (var term in addedTerms)
+        {
+            Index(term, story);
+        }
     }
 
     private void Index(int term, StoryState story)
     {
-        if (!storiesByTerm.TryGetValue(term, out var list))
+        if (storiesByTerm.Length <= term)
         {
-            list = [];
-            storiesByTerm[term] = list;
+            Array.Resize(ref storiesByTerm, Math.Max(term + 1, storiesByTerm.Length * 2));
         }
+
+        var list = storiesByTerm[term] ??= [];
 
         // A term pruned and re-added would list the story twice; the candidate walk tolerates it, and checking the tail is enough
         // to keep the common case (the story just listed) from repeating.
-        if (list.Count == 0 || list[^1] != story)
+        if (list.Count == 0 || list[^1] != story.Ordinal)
         {
-            list.Add(story);
+            list.Add(story.Ordinal);
         }
     }
-
-    private void Prune(StoryState story) => story.Centroid.Prune(options.MaxCentroidTerms, idf);
 
     internal static string NewStoryId(string firstArticleId) =>
         "st-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(firstArticleId)))[..StoryIdHexChars];
@@ -528,7 +593,14 @@ public sealed class StoryClusterer
             : null;
     }
 
-    internal sealed record DocVector(int[] Terms, float[] Weights);
+    /// <summary>An article's vector: term ids ascending and unit-length weights, in buffers owned by the term table
+    /// (valid until the next article is vectorised).</summary>
+    internal readonly struct DocVector(int[] terms, float[] weights, int count)
+    {
+        public ReadOnlySpan<int> Terms => terms.AsSpan(0, count);
+
+        public ReadOnlySpan<float> Weights => weights.AsSpan(0, count);
+    }
 
     internal sealed record Member(string Id, string? Title, string? Outlet, string? Published, DateTime? Date, long Sequence);
 

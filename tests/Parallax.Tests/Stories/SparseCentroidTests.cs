@@ -29,4 +29,52 @@ public sealed class SparseCentroidTests
         Assert.Equal([1, 2], centroid.Terms.ToArray());
         Assert.Equal([4f, 1f], centroid.Weights.ToArray());
     }
+
+    [Fact]
+    public void Selecting_the_kth_value_agrees_with_sorting_including_ties()
+    {
+        var random = new Random(7);
+        for (var round = 0; round < 200; round++)
+        {
+            var values = new double[1 + random.Next(60)];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = random.Next(8);
+            }
+
+            var sorted = values.Order().ToArray();
+            var k = random.Next(values.Length);
+            Assert.Equal(sorted[k], SparseCentroid.Select(values.ToArray(), k));
+        }
+    }
+
+    [Fact]
+    public void Adding_and_pruning_in_one_step_matches_adding_then_pruning()
+    {
+        var random = new Random(11);
+        var table = new TermTable();
+        for (var t = 0; t < 40; t++)
+        {
+            table.Add("t" + t, 1 + (t % 3));
+        }
+
+        table.Finish();
+        var scratch = new CentroidScratch();
+        var fused = new SparseCentroid();
+        var apart = new SparseCentroid();
+        for (var round = 0; round < 30; round++)
+        {
+            var terms = Enumerable.Range(0, 40).Where(_ => random.Next(3) == 0).ToArray();
+            var weights = terms.Select(_ => (float)random.Next(1, 4)).ToArray();
+            var addedFused = new List<int>();
+            var addedApart = new List<int>();
+            fused.AddAndPrune(terms, weights, addedFused, 12, table, scratch);
+            apart.Add(terms, weights, addedApart.Add);
+            apart.Prune(12, table.Idf);
+
+            Assert.Equal(apart.Terms.ToArray(), fused.Terms.ToArray());
+            Assert.Equal(apart.Weights.ToArray(), fused.Weights.ToArray());
+            Assert.Equal(addedApart, addedFused);
+        }
+    }
 }
