@@ -61,6 +61,14 @@ internal static partial class ExtractRules
         "Comments", "Leave a comment", "Leave a reply", "Leave a Reply",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Phrases of a heading that opens a block of recommended items (shop carousels, "also viewed"), not the page's own content.</summary>
+    public static readonly string[] RecommendationPhrases =
+    [
+        "also viewed", "also bought", "also purchased", "also like", "also love", "also enjoy", "similar items", "similar products",
+        "recently viewed", "related products", "related items", "frequently bought", "complete the look", "customers who",
+        "more from this seller", "seller's other items", "sponsored items", "you may be interested",
+    ];
+
     /// <summary>Names of share buttons; a line made only of these is a share bar.</summary>
     public static readonly FrozenSet<string> ShareWords = new[]
     {

@@ -22,7 +22,8 @@ namespace Parallax.Extract;
 /// <item>Pruning (the DOM is not mutated: removed subtrees are recorded and their lengths taken off their ancestors;
 /// the same walk gathers the surviving paragraph voters, <c>article</c> and <c>articleBody</c> candidates and the
 /// forum/shop markers): scripts, styles, forms of input and small <c>noscript</c> go; on thread pages (forum URL or
-/// JSON-LD forum type) comment-named elements are the posts and stay; hidden elements, furniture tags
+/// JSON-LD forum type) comment-named elements are the posts and stay; hidden elements (except inside a main-content
+/// marker, where they are the page's own tab panels and accordions), furniture tags
 /// (<c>nav</c>, <c>header</c>, <c>footer</c>, <c>aside</c>...) and class/id matches from <see cref="ExtractRules"/> go
 /// unless they hold <see cref="MaxBoilerplateShare"/> of the page's prose (measured before removal) or wrap a
 /// main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</item>
@@ -32,8 +33,10 @@ namespace Parallax.Extract;
 /// <item>Widening: a container holding less than <see cref="MinContainerShare"/> of the page's content (prose plus
 /// headline-length link text) is one section of many; its nearest ancestor holding that share is taken instead.</item>
 /// <item>Paragraphs: block elements, headings, list items, cells and <c>br</c>-separated runs become paragraphs;
-/// on article pages short link-dense ones are dropped as navigation; the headline, bylines and date lines at the
-/// top, teaser blocks and share/tag lines at the end are cut.</item>
+/// on article pages short link-dense ones are dropped as navigation unless they are most of the text (then they are
+/// the items of a front page); the headline, bylines and date lines at the top are cut; a recommendation heading
+/// ("Related", "Customers also viewed") drops its section up to the next heading; teaser blocks and share/tag lines at
+/// the end are cut.</item>
 /// <item>Fallback: when the JSON-LD <c>articleBody</c> is more than twice the text found, the page is
 /// script-rendered and that text is the body.</item>
 /// </list>
@@ -64,6 +67,9 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// <summary>A paragraph mostly made of link text and this short is navigation.</summary>
     private const double ParagraphMaxLinkDensity = 0.6;
     private const int ShortLinkParagraph = 200;
+
+    /// <summary>Link paragraphs holding at least this share of the body text are its items, not navigation (a majority; 0.3 and 0.5 tie on wcxb-dev overall, 0.5 keeps articles higher).</summary>
+    private const double MaxLinkParagraphShare = 0.5;
 
     /// <summary>Share of the page text above which a class/id match is not trusted (Genesis' content-sidebar-wrap holds ~90%).</summary>
     private const double MaxBoilerplateShare = 0.4;
@@ -158,7 +164,8 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 return TimedOut("removing boilerplate");
             }
 
-            var container = Widen(PickContainer(body, stats), body, stats);
+            var picked = PickContainer(body, stats);
+            var container = Widen(picked, body, stats);
             var paragraphs = new List<Paragraph>();
             CollectParagraphs(container, stats.Removed, paragraphs, clock);
             if (clock.Elapsed > options.TimeBudget)
@@ -239,7 +246,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element != body && IsDoomed(element, stats, bodyProse, verdicts, forum))
+            if (element != body && IsDoomed(element, stats, bodyProse, verdicts, forum) && !(IsHidden(element) && InsideMain(element, body)))
             {
                 stats.Removed.Add(element);
                 continue;
@@ -320,6 +327,40 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         return small && IsFurniture(element, stats, verdicts, forum);
+    }
+
+    private static bool IsRecommendationHeading(string text)
+    {
+        var t = text.TrimEnd(':', '：', ' ', '»', '›', '>');
+        if (ExtractRules.TeaserMarkers.Contains(t))
+        {
+            return true;
+        }
+
+        foreach (var phrase in ExtractRules.RecommendationPhrases)
+        {
+            if (t.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLinkParagraph(Paragraph p) => p.Text.Length < ShortLinkParagraph && p.LinkChars > p.Text.Length * ParagraphMaxLinkDensity;
+
+    private static bool InsideMain(IElement e, IElement body)
+    {
+        for (var up = e.ParentElement; up is not null && up != body; up = up.ParentElement)
+        {
+            if (IsMainMarker(up))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsHidden(IElement element)
@@ -772,8 +813,21 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     private static List<string> CleanParagraphs(List<Paragraph> paragraphs, string? title, HtmlMetadata meta, bool dropLinkParagraphs)
     {
-        // Navigation that slipped through: short paragraphs that are mostly link text.
-        paragraphs.RemoveAll(p => dropLinkParagraphs && p.Text.Length < ShortLinkParagraph && p.LinkChars > p.Text.Length * ParagraphMaxLinkDensity);
+        // Navigation that slipped through: short paragraphs that are mostly link text. When such paragraphs are
+        // most of the text, they are the page's items (a front page read as an article), not navigation.
+        if (dropLinkParagraphs)
+        {
+            int total = 0, linky = 0;
+            foreach (var p in paragraphs)
+            {
+                total += p.Text.Length;
+                linky += IsLinkParagraph(p) ? p.Text.Length : 0;
+            }
+
+            dropLinkParagraphs = linky < total * MaxLinkParagraphShare;
+        }
+
+        paragraphs.RemoveAll(p => dropLinkParagraphs && IsLinkParagraph(p));
 
         // The headline, a byline or a date widget at the top are header, not body.
         var head = 0;
@@ -809,6 +863,31 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
 
             head++;
+        }
+
+        // A recommendation heading ("Related", "Customers also viewed") opens a block of other pages' teasers that ends
+        // at the next heading; the page's own sections after it stay (documentation, shop pages, long reads).
+        {
+            var skipping = false;
+            var first = true;
+            paragraphs.RemoveAll(p =>
+            {
+                var wasFirst = first;
+                first = false;
+                var isMarker = !wasFirst && (p.Heading || p.Text.Length < 80) && IsRecommendationHeading(p.Text);
+                if (isMarker)
+                {
+                    skipping = true;
+                    return true;
+                }
+
+                if (p.Heading)
+                {
+                    skipping = false;
+                }
+
+                return skipping;
+            });
         }
 
         var texts = new List<string>(paragraphs.Count);
