@@ -111,7 +111,13 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     public readonly record struct Outcome(ExtractedParts? Parts, string? Reason, string? Detail);
 
-    private sealed record Paragraph(string Text, int LinkChars, bool Heading);
+    /// <summary>A paragraph of the body; <paramref name="Level"/> is 1-6 for headings, 0 otherwise.</summary>
+    private sealed record Paragraph(string Text, int LinkChars, int Level)
+    {
+        public bool Heading => Level > 0;
+    }
+
+    private static int HeadingLevel(string tag) => ExtractRules.HeadingTags.Contains(tag) ? tag[1] - '0' : 0;
 
     public Outcome Extract(string html, string? pageUrl, Stopwatch clock)
     {
@@ -246,7 +252,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element != body && IsDoomed(element, stats, bodyProse, verdicts, forum) && !(IsHidden(element) && InsideMain(element, body)))
+            if (element != body && IsDoomed(element, body, stats, bodyProse, verdicts, forum))
             {
                 stats.Removed.Add(element);
                 continue;
@@ -306,7 +312,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         stats.ProductMarks += marks >> 1;
     }
 
-    private static bool IsDoomed(IElement element, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts, bool forum)
+    private static bool IsDoomed(IElement element, IElement body, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts, bool forum)
     {
         var tag = element.LocalName;
         if (tag == "noscript")
@@ -323,23 +329,19 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         var small = stats.Prose(element) < bodyProse * MaxBoilerplateShare;
         if (IsHidden(element))
         {
-            return small;
+            // Inside the main content a hidden block is a closed tab panel or accordion of the page's own text, unless named as furniture.
+            return small && (!InsideMain(element, body) || IsFurniture(element, stats, verdicts, forum));
         }
 
         return small && IsFurniture(element, stats, verdicts, forum);
     }
 
-    private static bool IsRecommendationHeading(string text)
+    /// <summary>Whether a heading names a shop's block of other products ("also viewed", "similar items").</summary>
+    private static bool IsRecommendationPhrase(string text)
     {
-        var t = text.TrimEnd(':', '：', ' ', '»', '›', '>');
-        if (ExtractRules.TeaserMarkers.Contains(t))
-        {
-            return true;
-        }
-
         foreach (var phrase in ExtractRules.RecommendationPhrases)
         {
-            if (t.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -729,9 +731,9 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         var linkChars = 0;
         var visited = 0;
         Emit(container, false);
-        Flush(false);
+        Flush(0);
 
-        void Flush(bool heading)
+        void Flush(int heading)
         {
             if (buffer.Length == 0)
             {
@@ -761,10 +763,10 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
 
             var isParagraph = ExtractRules.ParagraphTags.Contains(element.LocalName);
-            var heading = ExtractRules.HeadingTags.Contains(element.LocalName);
+            var heading = HeadingLevel(element.LocalName);
             if (isParagraph)
             {
-                Flush(false);
+                Flush(0);
             }
 
             for (var node = element.FirstChild; node is not null; node = node.NextSibling)
@@ -801,7 +803,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
                 Flush(heading);
                 Emit(child, inLink);
-                Flush(ExtractRules.HeadingTags.Contains(name));
+                Flush(HeadingLevel(name));
             }
 
             if (isParagraph)
@@ -868,26 +870,40 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         // A recommendation heading ("Related", "Customers also viewed") opens a block of other pages' teasers that ends
         // at the next heading; the page's own sections after it stay (documentation, shop pages, long reads).
         {
-            var skipping = false;
-            var first = true;
-            paragraphs.RemoveAll(p =>
+            var skipping = int.MaxValue;
+            var kept = paragraphs.FindAll(p =>
             {
-                var wasFirst = first;
-                first = false;
-                var isMarker = !wasFirst && (p.Heading || p.Text.Length < 80) && IsRecommendationHeading(p.Text);
-                if (isMarker)
+                if (p.Heading || p.Text.Length < 80)
                 {
-                    skipping = true;
-                    return true;
+                    // A shop block ("Customers also viewed") ends at a heading of the same or a higher rank: its items have
+                    // headings of their own. A teaser marker ("Related", "Latest") ends at any heading.
+                    var t = p.Text.TrimEnd(':', '：', ' ', '»', '›', '>');
+                    if (IsRecommendationPhrase(t))
+                    {
+                        skipping = p.Heading ? p.Level : 6;
+                        return false;
+                    }
+
+                    if (ExtractRules.TeaserMarkers.Contains(t))
+                    {
+                        skipping = 6;
+                        return false;
+                    }
                 }
 
-                if (p.Heading)
+                if (p.Heading && p.Level <= skipping)
                 {
-                    skipping = false;
+                    skipping = int.MaxValue;
                 }
 
-                return skipping;
+                return skipping == int.MaxValue;
             });
+
+            // A page that is nothing but such a block keeps it: it is all there is.
+            if (kept.Count > 0)
+            {
+                paragraphs = kept;
+            }
         }
 
         var texts = new List<string>(paragraphs.Count);

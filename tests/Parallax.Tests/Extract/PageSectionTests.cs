@@ -22,7 +22,9 @@ public sealed class PageSectionTests
               <h1>Ridge walking boot</h1>
               <p>{Prose}</p>
               <h2>Customers also viewed</h2>
+              <h3>Trail shoe</h3>
               <p>Trail shoe in grey, a lighter shoe for dry paths and gravel tracks.</p>
+              <h3>Winter boot</h3>
               <p>Winter boot with insulation, for snow and frozen ground in the hills.</p>
               <h2>Specifications</h2>
               <p>Weight 540 grams per boot. Upper of nubuck leather with a rubber rand around the toe.</p>
@@ -33,6 +35,22 @@ public sealed class PageSectionTests
         Assert.DoesNotContain("Winter boot", body, StringComparison.Ordinal);
         Assert.Contains("Specifications", body, StringComparison.Ordinal);
         Assert.Contains("nubuck leather", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Teaser_marker_in_the_middle_drops_its_block_and_keeps_the_next_section()
+    {
+        var body = Body($"""
+            <html><body><main>
+              <p>{Prose}</p>
+              <h3>Related</h3>
+              <p>Gloves for winter walks, a review of six pairs tested in the rain and snow.</p>
+              <h2>Fit and sizing</h2>
+              <p>The boot runs half a size small, so order up if you wear thick socks on long walks.</p>
+            </main></body></html>
+            """);
+        Assert.DoesNotContain("six pairs", body, StringComparison.Ordinal);
+        Assert.Contains("half a size small", body, StringComparison.Ordinal);
     }
 
     [Fact]
