@@ -54,6 +54,20 @@ public sealed class PageSectionTests
     }
 
     [Fact]
+    public void A_block_printed_twice_for_mobile_and_desktop_is_body_once()
+    {
+        var body = Body($"""
+            <html><body><main>
+              <div class="mobile"><p>{Prose}</p></div>
+              <div class="desktop"><p>{Prose}</p></div>
+              <p>Price</p><p>Price</p>
+            </main></body></html>
+            """);
+        Assert.Equal(body.IndexOf("waterproof membrane", StringComparison.Ordinal), body.LastIndexOf("waterproof membrane", StringComparison.Ordinal));
+        Assert.Equal(2, body.Split("Price").Length - 1);
+    }
+
+    [Fact]
     public void Hidden_tab_panel_inside_main_is_body_but_hidden_popup_outside_is_not()
     {
         var body = Body($"""
