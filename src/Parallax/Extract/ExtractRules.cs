@@ -146,6 +146,7 @@ internal static partial class ExtractRules
         "ad", "ads", "adv", "tags", "tag", "tagcloud", "keywords", "author-box", "meta", "more", "rail",
         "hidden", "sr-only", "print-only", "login", "search", "dropdown", "overlay", "alert", "subnav", "topics",
         "copyright", "legal", "submenu", "has-submenu", "megamenu", "flyout", "signature", "visually-hidden", "popover",
+        "postprofile", "userinfo", "user-info", "user-details", "author-info",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parts between dashes that mark boilerplate (<c>ad-slot</c>, <c>post-tags</c>, not <c>address</c>). Wider lists cost 2 points of WCXB article F1.</summary>
