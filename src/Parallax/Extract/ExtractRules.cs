@@ -61,6 +61,14 @@ internal static partial class ExtractRules
         "Comments", "Leave a comment", "Leave a reply", "Leave a Reply",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Phrases of a heading that opens a block of recommended items (shop carousels, "also viewed"), not the page's own content.</summary>
+    public static readonly string[] RecommendationPhrases =
+    [
+        "also viewed", "also bought", "also purchased", "also like", "also love", "also enjoy", "similar items", "similar products",
+        "recently viewed", "related products", "related items", "frequently bought", "complete the look", "customers who",
+        "more from this seller", "seller's other items", "sponsored items", "you may be interested",
+    ];
+
     /// <summary>Names of share buttons; a line made only of these is a share bar.</summary>
     public static readonly FrozenSet<string> ShareWords = new[]
     {
@@ -137,6 +145,8 @@ internal static partial class ExtractRules
     {
         "ad", "ads", "adv", "tags", "tag", "tagcloud", "keywords", "author-box", "meta", "more", "rail",
         "hidden", "sr-only", "print-only", "login", "search", "dropdown", "overlay", "alert", "subnav", "topics",
+        "copyright", "legal", "submenu", "has-submenu", "megamenu", "flyout", "signature", "visually-hidden", "popover",
+        "postprofile", "userinfo", "user-info", "user-details", "author-info",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Parts between dashes that mark boilerplate (<c>ad-slot</c>, <c>post-tags</c>, not <c>address</c>). Wider lists cost 2 points of WCXB article F1.</summary>

@@ -22,7 +22,8 @@ namespace Parallax.Extract;
 /// <item>Pruning (the DOM is not mutated: removed subtrees are recorded and their lengths taken off their ancestors;
 /// the same walk gathers the surviving paragraph voters, <c>article</c> and <c>articleBody</c> candidates and the
 /// forum/shop markers): scripts, styles, forms of input and small <c>noscript</c> go; on thread pages (forum URL or
-/// JSON-LD forum type) comment-named elements are the posts and stay; hidden elements, furniture tags
+/// JSON-LD forum type) comment-named elements are the posts and stay; hidden elements (except inside a main-content
+/// marker, where they are the page's own tab panels and accordions), furniture tags
 /// (<c>nav</c>, <c>header</c>, <c>footer</c>, <c>aside</c>...) and class/id matches from <see cref="ExtractRules"/> go
 /// unless they hold <see cref="MaxBoilerplateShare"/> of the page's prose (measured before removal) or wrap a
 /// main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</item>
@@ -32,8 +33,10 @@ namespace Parallax.Extract;
 /// <item>Widening: a container holding less than <see cref="MinContainerShare"/> of the page's content (prose plus
 /// headline-length link text) is one section of many; its nearest ancestor holding that share is taken instead.</item>
 /// <item>Paragraphs: block elements, headings, list items, cells and <c>br</c>-separated runs become paragraphs;
-/// on article pages short link-dense ones are dropped as navigation; the headline, bylines and date lines at the
-/// top, teaser blocks and share/tag lines at the end are cut.</item>
+/// on article pages short link-dense ones are dropped as navigation unless they are most of the text (then they are
+/// the items of a front page); the headline, bylines and date lines at the top are cut; a recommendation heading
+/// ("Related", "Customers also viewed") drops its section up to the next heading; teaser blocks and share/tag lines at
+/// the end are cut.</item>
 /// <item>Fallback: when the JSON-LD <c>articleBody</c> is more than twice the text found, the page is
 /// script-rendered and that text is the body.</item>
 /// </list>
@@ -64,6 +67,12 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// <summary>A paragraph mostly made of link text and this short is navigation.</summary>
     private const double ParagraphMaxLinkDensity = 0.6;
     private const int ShortLinkParagraph = 200;
+
+    /// <summary>A paragraph this long seen twice on one page is a copy; shorter ones ("Reply", "$20.00") repeat legitimately (40 and 80 tie on wcxb-dev overall; 40 keeps forum posts cleaner).</summary>
+    private const int MinRepeatChars = 40;
+
+    /// <summary>Link paragraphs holding at least this share of the body text are its items, not navigation (a majority; 0.3 and 0.5 tie on wcxb-dev overall, 0.5 keeps articles higher).</summary>
+    private const double MaxLinkParagraphShare = 0.5;
 
     /// <summary>Share of the page text above which a class/id match is not trusted (Genesis' content-sidebar-wrap holds ~90%).</summary>
     private const double MaxBoilerplateShare = 0.4;
@@ -105,7 +114,13 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     public readonly record struct Outcome(ExtractedParts? Parts, string? Reason, string? Detail);
 
-    private sealed record Paragraph(string Text, int LinkChars, bool Heading);
+    /// <summary>A paragraph of the body; <paramref name="Level"/> is 1-6 for headings, 0 otherwise.</summary>
+    private sealed record Paragraph(string Text, int LinkChars, int Level)
+    {
+        public bool Heading => Level > 0;
+    }
+
+    private static int HeadingLevel(string tag) => ExtractRules.HeadingTags.Contains(tag) ? tag[1] - '0' : 0;
 
     public Outcome Extract(string html, string? pageUrl, Stopwatch clock)
     {
@@ -158,7 +173,8 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 return TimedOut("removing boilerplate");
             }
 
-            var container = Widen(PickContainer(body, stats), body, stats);
+            var picked = PickContainer(body, stats);
+            var container = Widen(picked, body, stats);
             var paragraphs = new List<Paragraph>();
             CollectParagraphs(container, stats.Removed, paragraphs, clock);
             if (clock.Elapsed > options.TimeBudget)
@@ -239,7 +255,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element != body && IsDoomed(element, stats, bodyProse, verdicts, forum))
+            if (element != body && IsDoomed(element, body, stats, bodyProse, verdicts, forum))
             {
                 stats.Removed.Add(element);
                 continue;
@@ -299,7 +315,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         stats.ProductMarks += marks >> 1;
     }
 
-    private static bool IsDoomed(IElement element, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts, bool forum)
+    private static bool IsDoomed(IElement element, IElement body, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts, bool forum)
     {
         var tag = element.LocalName;
         if (tag == "noscript")
@@ -316,10 +332,40 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         var small = stats.Prose(element) < bodyProse * MaxBoilerplateShare;
         if (IsHidden(element))
         {
-            return small;
+            // Inside the main content a hidden block is a closed tab panel or accordion of the page's own text, unless named as furniture.
+            return small && (!InsideMain(element, body) || IsFurniture(element, stats, verdicts, forum));
         }
 
         return small && IsFurniture(element, stats, verdicts, forum);
+    }
+
+    /// <summary>Whether a heading names a shop's block of other products ("also viewed", "similar items").</summary>
+    private static bool IsRecommendationPhrase(string text)
+    {
+        foreach (var phrase in ExtractRules.RecommendationPhrases)
+        {
+            if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLinkParagraph(Paragraph p) => p.Text.Length < ShortLinkParagraph && p.LinkChars > p.Text.Length * ParagraphMaxLinkDensity;
+
+    private static bool InsideMain(IElement e, IElement body)
+    {
+        for (var up = e.ParentElement; up is not null && up != body; up = up.ParentElement)
+        {
+            if (IsMainMarker(up))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsHidden(IElement element)
@@ -688,9 +734,9 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         var linkChars = 0;
         var visited = 0;
         Emit(container, false);
-        Flush(false);
+        Flush(0);
 
-        void Flush(bool heading)
+        void Flush(int heading)
         {
             if (buffer.Length == 0)
             {
@@ -720,10 +766,10 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
 
             var isParagraph = ExtractRules.ParagraphTags.Contains(element.LocalName);
-            var heading = ExtractRules.HeadingTags.Contains(element.LocalName);
+            var heading = HeadingLevel(element.LocalName);
             if (isParagraph)
             {
-                Flush(false);
+                Flush(0);
             }
 
             for (var node = element.FirstChild; node is not null; node = node.NextSibling)
@@ -760,7 +806,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
                 Flush(heading);
                 Emit(child, inLink);
-                Flush(ExtractRules.HeadingTags.Contains(name));
+                Flush(HeadingLevel(name));
             }
 
             if (isParagraph)
@@ -772,8 +818,21 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     private static List<string> CleanParagraphs(List<Paragraph> paragraphs, string? title, HtmlMetadata meta, bool dropLinkParagraphs)
     {
-        // Navigation that slipped through: short paragraphs that are mostly link text.
-        paragraphs.RemoveAll(p => dropLinkParagraphs && p.Text.Length < ShortLinkParagraph && p.LinkChars > p.Text.Length * ParagraphMaxLinkDensity);
+        // Navigation that slipped through: short paragraphs that are mostly link text. When such paragraphs are
+        // most of the text, they are the page's items (a front page read as an article), not navigation.
+        if (dropLinkParagraphs)
+        {
+            int total = 0, linky = 0;
+            foreach (var p in paragraphs)
+            {
+                total += p.Text.Length;
+                linky += IsLinkParagraph(p) ? p.Text.Length : 0;
+            }
+
+            dropLinkParagraphs = linky < total * MaxLinkParagraphShare;
+        }
+
+        paragraphs.RemoveAll(p => dropLinkParagraphs && IsLinkParagraph(p));
 
         // The headline, a byline or a date widget at the top are header, not body.
         var head = 0;
@@ -811,10 +870,54 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             head++;
         }
 
+        // A recommendation heading ("Related", "Customers also viewed") opens a block of other pages' teasers that ends
+        // at the next heading; the page's own sections after it stay (documentation, shop pages, long reads).
+        {
+            var skipping = int.MaxValue;
+            var kept = paragraphs.FindAll(p =>
+            {
+                if (p.Heading || p.Text.Length < 80)
+                {
+                    // A shop block ("Customers also viewed") ends at a heading of the same or a higher rank: its items have
+                    // headings of their own. A teaser marker ("Related", "Latest") ends at any heading.
+                    var t = p.Text.TrimEnd(':', '：', ' ', '»', '›', '>');
+                    if (IsRecommendationPhrase(t))
+                    {
+                        skipping = p.Heading ? p.Level : 6;
+                        return false;
+                    }
+
+                    if (ExtractRules.TeaserMarkers.Contains(t))
+                    {
+                        skipping = 6;
+                        return false;
+                    }
+                }
+
+                if (p.Heading && p.Level <= skipping)
+                {
+                    skipping = int.MaxValue;
+                }
+
+                return skipping == int.MaxValue;
+            });
+
+            // A page that is nothing but such a block keeps it: it is all there is.
+            if (kept.Count > 0)
+            {
+                paragraphs = kept;
+            }
+        }
+
+        // Responsive themes print the same block twice (a mobile and a desktop copy); the reader sees it once.
         var texts = new List<string>(paragraphs.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in paragraphs)
         {
-            texts.Add(p.Text);
+            if (p.Text.Length < MinRepeatChars || seen.Add(p.Text))
+            {
+                texts.Add(p.Text);
+            }
         }
 
         PlainTextExtractor.CutTeasersAndShareBars(texts);

@@ -13,9 +13,11 @@ public sealed class ExtractionQualityTests(ITestOutputHelper output)
     // Measured at commit time on wcxb-dev (1,497 pages), body and metadata work of issue 3 together: articles F1
     // 0.945, all 0.833, title 0.758, author 0.779, date 0.812. Floors sit about 0.01 below to absorb nothing but
     // rounding and intended trade-offs. Session 3 (forum posts kept on thread pages, JSON-LD cut from the source):
-    // all 0.835, date 0.815; the all-pages and date floors rose with them.
-    private const double ArticleF1Floor = 0.935;
-    private const double AllF1Floor = 0.825;
+    // all 0.835, date 0.815; the all-pages and date floors rose with them. Page sections (recommendation headings drop
+    // only their section, hidden tab panels inside main stay, link items that are most of the text stay): articles
+    // 0.949, all 0.846. Repeated paragraphs (mobile and desktop copies) kept once: articles 0.951, all 0.850.
+    private const double ArticleF1Floor = 0.945;
+    private const double AllF1Floor = 0.84;
     private const double TitleFloor = 0.745;
     private const double AuthorFloor = 0.77;
     private const double DateFloor = 0.805;

@@ -176,6 +176,9 @@ public sealed class HtmlExtractionTests
     [InlineData("article-body", false)]
     [InlineData("entry-content", false)]
     [InlineData("loading", false)]
+    [InlineData("post signature", true)]
+    [InlineData("menu-item has-submenu", true)]
+    [InlineData("legal-notice", false)]
     public void Boilerplate_class_patterns_match_by_name_part(string names, bool expected) =>
         Assert.Equal(expected, HtmlArticleExtractor.MatchesBoilerplate(names));
 
