@@ -10,6 +10,14 @@ namespace Parallax.Extract;
 internal static partial class ExtractRules
 {
     /// <summary>
+    /// Match timeout of every extraction regex: a guard against runaway backtracking, not a speed limit. It is
+    /// wall-clock time, so a thread descheduled on a loaded machine counts too: 200 ms tripped once on wcxb-dev page
+    /// 0104 at load average 20 on 2 cores and rejected a page that takes a few ms when quiet. The document's own
+    /// budget (<see cref="ExtractOptions.TimeBudget"/>, 10 s) still bounds the whole extraction.
+    /// </summary>
+    internal const int RegexTimeoutMs = 2000;
+
+    /// <summary>
     /// Names of news outlets and agencies. A byline or a trailing credit that names one of these is
     /// a credit to the outlet, not to a person, so it also becomes the article's outlet.
     /// </summary>
@@ -181,7 +189,7 @@ internal static partial class ExtractRules
     /// <c>viewtopic</c>, vBulletin <c>showthread</c>, Reddit <c>/comments/</c>). On WCXB dev it matches 97 of 113 forum
     /// pages and 17 of 1,384 others.
     /// </summary>
-    [GeneratedRegex(@"/(?:forums?|threads?|topics?|t|discussions?|community|questions|comments)/|showthread|viewtopic|index\.php\?/topic", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"/(?:forums?|threads?|topics?|t|discussions?|community|questions|comments)/|showthread|viewtopic|index\.php\?/topic", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex ForumUrl();
 
     /// <summary>Class/id/itemprop fragments of shop pages.</summary>
@@ -211,30 +219,30 @@ internal static partial class ExtractRules
     ];
 
     /// <summary>A whole line that is a date widget: optional weekday and label, a date, optional time.</summary>
-    [GeneratedRegex(@"^(?:(?:published|posted|updated|last updated|date|on)\b[^\p{L}\d]{0,3}(?:on\s+)?)?(?:(?<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*,?\s*)?(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?<m1>[a-z]{3,9})\.?,?\s+(?<y1>\d{4})|(?<m2>[a-z]{3,9})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?<y2>\d{4})|(?<y3>\d{4})[-/.](?<m3>\d{1,2})[-/.](?<d3>\d{1,2})|(?<d4>\d{1,2})[-/.](?<m4>\d{1,2})[-/.](?<y4>\d{4}))(?:[\sT,|@-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2}|Z))?)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:(?:published|posted|updated|last updated|date|on)\b[^\p{L}\d]{0,3}(?:on\s+)?)?(?:(?<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*,?\s*)?(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?<m1>[a-z]{3,9})\.?,?\s+(?<y1>\d{4})|(?<m2>[a-z]{3,9})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?<y2>\d{4})|(?<y3>\d{4})[-/.](?<m3>\d{1,2})[-/.](?<d3>\d{1,2})|(?<d4>\d{1,2})[-/.](?<m4>\d{1,2})[-/.](?<y4>\d{4}))(?:[\sT,|@-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2}|Z))?)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex DateLine();
 
     /// <summary><c>By Name</c>, <c>By: Name</c>, <c>Written by Name</c>.</summary>
-    [GeneratedRegex(@"^(?:written\s+)?by\s*:?\s+(?<who>\S.{0,118})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:written\s+)?by\s*:?\s+(?<who>\S.{0,118})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex BylineLine();
 
     /// <summary>A parenthesised credit closing the last paragraph: <c>… nations. (Int’l Monitoring Desk)</c>.</summary>
-    [GeneratedRegex(@"(?<=[.!?""”’)\]])\s*\((?<credit>[\p{Lu}][^()\n]{0,58})\)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<=[.!?""”’)\]])\s*\((?<credit>[\p{Lu}][^()\n]{0,58})\)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex TrailingCredit();
 
     /// <summary>Lines that open a tag list or a share bar.</summary>
-    [GeneratedRegex(@"^(?:share this(?: article| story| post)?|share(?: on| via)?|tags?|topics|keywords|filed under|categories|category)\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:share this(?: article| story| post)?|share(?: on| via)?|tags?|topics|keywords|filed under|categories|category)\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex ShareOrTagLine();
 
     /// <summary>An inline teaser: <c>Read more: Headline</c>.</summary>
-    [GeneratedRegex(@"^(?:read more|also read|read also|see also|related|watch|listen)\s*[:：|-]\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:read more|also read|read also|see also|related|watch|listen)\s*[:：|-]\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex InlineTeaser();
 
     /// <summary><c>&lt;meta charset=x&gt;</c> or <c>content="text/html; charset=x"</c> in the head of a page.</summary>
-    [GeneratedRegex(@"<meta\b[^>]{0,400}?charset\s*=\s*[""']?\s*(?<cs>[A-Za-z0-9_:.\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"<meta\b[^>]{0,400}?charset\s*=\s*[""']?\s*(?<cs>[A-Za-z0-9_:.\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex MetaCharset();
 
     /// <summary>Title suffixes naming the site: <c>Headline | Site</c>, <c>Headline - Site</c>.</summary>
-    [GeneratedRegex(@"^(?<head>.{10,}?)\s+(?:[|–—•·»:]|-)\s+(?<site>[^|–—•·»]{2,60})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?<head>.{10,}?)\s+(?:[|–—•·»:]|-)\s+(?<site>[^|–—•·»]{2,60})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex TitleSiteSuffix();
 }

@@ -107,26 +107,26 @@ internal static partial class MetadataRules
     public static readonly string[] DateClassMarks = ["date", "time", "publish", "posted", "updated", "dateline", "timestamp", "meta"];
 
     /// <summary>A label before a date that says it is the modification date.</summary>
-    [GeneratedRegex(@"\b(?:updated|modified|last\s+updated|last\s+modified|revised|edited|reviewed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:updated|modified|last\s+updated|last\s+modified|revised|edited|reviewed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex ModifiedLabel();
 
     /// <summary>A byline text: "By Jane Doe", "Written by Jane Doe", "Author: Jane Doe", "Posted by jdoe".</summary>
-    [GeneratedRegex(@"^\s*(?:(?:written|posted|reported|story|words|text|compiled|reviewed)\s+)?(?:(?:more\s+)?(?:articles|posts|stories|all\s+posts|view\s+all\s+posts)\s+)?(?:by|author|authors|autor|par|von|door)\s*[:：]?\s+(?<who>\S.{0,150})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^\s*(?:(?:written|posted|reported|story|words|text|compiled|reviewed)\s+)?(?:(?:more\s+)?(?:articles|posts|stories|all\s+posts|view\s+all\s+posts)\s+)?(?:by|author|authors|autor|par|von|door)\s*[:：]?\s+(?<who>\S.{0,150})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex BylinePrefix();
 
     /// <summary>Where a byline's name ends: a date, a pipe, a middle dot, "on", "in", "updated", "published", a bullet.</summary>
-    [GeneratedRegex(@"\s*(?:[|•·—–]|\s-\s|\bon\s+(?=\w+\s+\d|\d)|\bon behalf of\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d|\bin\s+(?=\p{Lu})|\b(?:updated|published|posted|last updated|modified)\b|\b\d{1,2}\s*(?:min|minute)s?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b(?:19|20)\d{2}\b).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\s*(?:[|•·—–]|\s-\s|\bon\s+(?=\w+\s+\d|\d)|\bon behalf of\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d|\bin\s+(?=\p{Lu})|\b(?:updated|published|posted|last updated|modified)\b|\b\d{1,2}\s*(?:min|minute)s?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b(?:19|20)\d{2}\b).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex BylineTail();
 
     /// <summary>A date anywhere in a short text: English month names in either order, ISO, or numeric d/m/y.</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?<m1>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?<y1>(?:19|20)\d{2})|(?<m2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?<y2>(?:19|20)\d{2})|(?<y3>(?:19|20)\d{2})[-/.](?<m3>\d{1,2})[-/.](?<d3>\d{1,2})|(?<d4>\d{1,2})[-/.](?<m4>\d{1,2})[-/.](?<y4>(?:19|20)\d{2}))(?![\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?<m1>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?<y1>(?:19|20)\d{2})|(?<m2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?<y2>(?:19|20)\d{2})|(?<y3>(?:19|20)\d{2})[-/.](?<m3>\d{1,2})[-/.](?<d3>\d{1,2})|(?<d4>\d{1,2})[-/.](?<m4>\d{1,2})[-/.](?<y4>(?:19|20)\d{2}))(?![\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex DateInText();
 
     /// <summary>A relative time ("3 hours ago", "yesterday"): the day it names depends on when the page was fetched, so it is ignored.</summary>
-    [GeneratedRegex(@"\b(?:\d+\s*(?:seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?)\s+ago|yesterday|today|just now)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:\d+\s*(?:seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?)\s+ago|yesterday|today|just now)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex RelativeTime();
 
     /// <summary>A date in a URL path: <c>/2024/05/01/</c>, <c>/2024-05-01-</c>, <c>/20240501/</c>.</summary>
-    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/-](?<m>0?[1-9]|1[0-2])[/-](?<d>0?[1-9]|[12]\d|3[01])(?:[/_-]|\.html?|$)|/(?<y>(?:19|20)\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(?:[/_-]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/-](?<m>0?[1-9]|1[0-2])[/-](?<d>0?[1-9]|[12]\d|3[01])(?:[/_-]|\.html?|$)|/(?<y>(?:19|20)\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(?:[/_-]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex UrlDate();
 }
