@@ -136,7 +136,7 @@ public sealed class ClaimAligner
                     continue;
                 }
 
-                if (comparer.BestMatch(units[a].Terms, units[b].Terms) is { } match)
+                foreach (var match in comparer.Candidates(units[a].Terms, units[b].Terms))
                 {
                     // Keep the pair in story order, with the part indices and the excerpt side following their units.
                     matches.Add(units[a].Rank < units[b].Rank ? (a, b, match) : (b, a, Swap(match)));
@@ -149,9 +149,9 @@ public sealed class ClaimAligner
         // Best first; ties go to earlier units so the result is deterministic. Per article pair, each unit's statement
         // parts are slots a match takes (see CoverageComparer.Slots): a sentence or quote carrying two statements can
         // align with two units of another article, one per statement.
-        matches.Sort((p, q) => p.Match.Match.Rank != q.Match.Match.Rank ? q.Match.Match.Rank.CompareTo(p.Match.Match.Rank)
-            : p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
+        CoverageComparer.SortMatches(matches);
         var used = new Dictionary<(int Unit, int OtherRank), uint>();
+        var paired = new HashSet<(int, int)>();
         var result = new List<(int A, int B, ClaimAlignment Alignment)>();
         foreach (var (a, b, match) in matches)
         {
@@ -160,7 +160,7 @@ public sealed class ClaimAligner
             var (takeA, takeB) = CoverageComparer.Slots(match, ua.Terms, ub.Terms);
             var usedA = used.GetValueOrDefault((a, ub.Rank));
             var usedB = used.GetValueOrDefault((b, ua.Rank));
-            if ((usedA & takeA) != 0 || (usedB & takeB) != 0 || (takeA == 0 && takeB == 0))
+            if ((usedA & takeA) != 0 || (usedB & takeB) != 0 || (takeA == 0 && takeB == 0) || !paired.Add((a, b)))
             {
                 continue;
             }

@@ -122,10 +122,9 @@ public sealed class CoverageComparer
                             continue;
                         }
 
-                        var match = BestMatch(groups[ai][x].Terms, groups[bi][y].Terms);
-                        if (match is not null)
+                        foreach (var match in Candidates(groups[ai][x].Terms, groups[bi][y].Terms))
                         {
-                            matches.Add((x, y, match.Value));
+                            matches.Add((x, y, match));
                         }
                     }
                 }
@@ -133,8 +132,7 @@ public sealed class CoverageComparer
                 // Greedy by score; ties go to the earlier quotes so the result is deterministic. Each quote has one slot
                 // per statement part: a match takes the slots of the parts it matched (all of them for a whole quote),
                 // so a quote carrying two statements can align with two quotes of the other article, one per statement.
-                matches.Sort((p, q) => p.Match.Match.Rank != q.Match.Match.Rank ? q.Match.Match.Rank.CompareTo(p.Match.Match.Rank)
-                    : p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
+                SortMatches(matches);
                 var usedA = new uint[groups[ai].Count];
                 var usedB = new uint[groups[bi].Count];
                 var paired = new HashSet<(int, int)>();
@@ -179,16 +177,33 @@ public sealed class CoverageComparer
     /// </summary>
     internal PartMatch? BestMatch(QuoteTerms a, QuoteTerms b)
     {
+        var all = Candidates(a, b);
+        return all.Count == 0 ? null : all[0];
+    }
+
+    /// <summary>
+    /// Every match of two texts over their wholes and statement parts, best first (<see cref="BestMatch"/> is the
+    /// first). The one-to-one matching falls back on the next when the best one's slots are taken: a block quote whose
+    /// first statement already went to one quote can still give its second to another.
+    /// </summary>
+    internal List<PartMatch> Candidates(QuoteTerms a, QuoteTerms b)
+    {
+        var result = new List<PartMatch>();
         var whole = Score(a, b);
         if (whole is { } w && w.Excerpt == ExcerptSide.None && w.Relation != AlignmentRelations.Paraphrase)
         {
-            return new PartMatch(w, -1, -1);
+            result.Add(new PartMatch(w, -1, -1));
+            return result;
         }
 
-        PartMatch? best = whole is { } m ? new PartMatch(m, -1, -1) : null;
+        if (whole is { } m)
+        {
+            result.Add(new PartMatch(m, -1, -1));
+        }
+
         if ((a.Parts.Count == 0 && b.Parts.Count == 0) || !SharesContent(a, b))
         {
-            return best;
+            return result;
         }
 
         for (var pa = -1; pa < a.Parts.Count; pa++)
@@ -200,19 +215,44 @@ public sealed class CoverageComparer
                     continue;
                 }
 
-                var ta = Part(a, pa);
-                var tb = Part(b, pb);
-                if (Score(ta, tb) is { } match && (best is null || match.Rank >= best.Value.Match.Rank))
+                if (Score(Part(a, pa), Part(b, pb)) is { } match)
                 {
-                    // On a tie the part wins: it says which statement of the longer text matched, so the other parts stay
-                    // free for other quotes and the diff shows the matched part. Its excerpt side is dropped: the slots
-                    // of the part already leave the rest of the longer text free.
-                    best = new PartMatch(match with { Excerpt = ExcerptSide.None }, pa, pb);
+                    // A part's excerpt side is dropped: the slots of the part already leave the rest of the longer text
+                    // free. Inserted before every match of the same rank: on a tie the later part wins, as it says which
+                    // statement of the longer text matched, so the other parts stay free for other quotes.
+                    var candidate = new PartMatch(match with { Excerpt = ExcerptSide.None }, pa, pb);
+                    var at = 0;
+                    while (at < result.Count && result[at].Match.Rank > match.Rank)
+                    {
+                        at++;
+                    }
+
+                    result.Insert(at, candidate);
                 }
             }
         }
 
-        return best;
+        return result;
+    }
+
+    /// <summary>
+    /// Best first; ties go to the earlier quotes, then to the candidate listed first for the pair, so the result is
+    /// deterministic and each pair's preferred match comes before its fallbacks.
+    /// </summary>
+    internal static void SortMatches(List<(int A, int B, PartMatch Match)> matches)
+    {
+        var keyed = new (int A, int B, PartMatch Match, int Index)[matches.Count];
+        for (var i = 0; i < matches.Count; i++)
+        {
+            keyed[i] = (matches[i].A, matches[i].B, matches[i].Match, i);
+        }
+
+        Array.Sort(keyed, (p, q) => p.Match.Match.Rank != q.Match.Match.Rank ? q.Match.Match.Rank.CompareTo(p.Match.Match.Rank)
+            : p.A != q.A ? p.A.CompareTo(q.A) : p.B != q.B ? p.B.CompareTo(q.B) : p.Index.CompareTo(q.Index));
+        for (var i = 0; i < keyed.Length; i++)
+        {
+            matches[i] = (keyed[i].A, keyed[i].B, keyed[i].Match);
+        }
     }
 
     /// <summary>Slots (one bit per part; all bits for the whole) a match takes on each side.</summary>
