@@ -203,7 +203,7 @@ public static class CompareEvaluation
                     goldPairs++;
                     if (!recalled.Contains(Key(s, carriers[i], carriers[j])))
                     {
-                        log?.Invoke($"missed: {gold.Statements[s].Id} between {carriers[i]} and {carriers[j]}{Why(report, spans[s], carriers[i], carriers[j])}");
+                        log?.Invoke($"missed: {gold.Statements[s].Id} between {carriers[i]} and {carriers[j]}{Why(report, spans[s], carriers[i], carriers[j])}{(SameStatement(coverage, spans[s], carriers[i], carriers[j]) ? " [one statement]" : "")}");
                     }
                 }
             }
@@ -270,6 +270,12 @@ public static class CompareEvaluation
 
         static string Clip(string t) => t.Length <= 200 ? t : t[..197] + "...";
     }
+
+    /// <summary>Whether the coverage puts the two articles' mentions into one statement through a chain of alignments.</summary>
+    private static bool SameStatement(IReadOnlyList<StoryCoverage> coverage, List<(string Article, int Start, int End)> mentions, string x, string y) =>
+        coverage.SelectMany(c => c.Statements).Any(st =>
+            st.Mentions.Any(m => m.Article == x && mentions.Any(g => Overlaps(g, new Side(m.Article, m.Start, m.End))))
+            && st.Mentions.Any(m => m.Article == y && mentions.Any(g => Overlaps(g, new Side(m.Article, m.Start, m.End)))));
 
     private static (int, string, string) Key(int statement, string x, string y) =>
         string.CompareOrdinal(x, y) <= 0 ? (statement, x, y) : (statement, y, x);
