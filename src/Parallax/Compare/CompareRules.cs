@@ -11,7 +11,7 @@ internal static partial class CompareRules
     /// clause ("..., and that she hoped ...", "... and said the union had ...", "... but he called the stoppage ...");
     /// from the samples' reported speech, where one sentence often carries two of a speaker's statements.
     /// </summary>
-    [GeneratedRegex(@";\s*|,?\s+(?:and|but)\s+(?:that|said|says|added|called|urged|warned|insisted|accused|described|stressed|he|she|they|it|the)\s+|,\s+(?:but|while|and)\s+|\s+and\s+(?=(?:promised|pledged|vowed|agreed|announced|asked|offered|ruled|rejected)\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@";\s*|,?\s+(?:and|but)\s+(?:that|said|says|added|called|urged|warned|insisted|accused|described|stressed|he|she|they|it|the)\s+|,\s+(?:but|while|and)\s+|\s+and\s+(?=(?:promised|pledged|vowed|agreed|announced|asked|offered|ruled|rejected)\b)|,\s+(?!(?:including|according|during|nothing|something|anything|everything)\b)(?=[a-z]+ing\s)|,\s+(?:(?:[a-z]+\s+){0,2}(?:days?|weeks?|hours?|months?)\s+)?after\s+", RegexOptions.CultureInvariant)]
     public static partial Regex ClauseBreak();
 
     /// <summary>Function words: they are kept for the verbatim and LCS checks, but carry no content for paraphrase.</summary>
