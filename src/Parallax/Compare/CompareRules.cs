@@ -26,6 +26,8 @@ internal static partial class CompareRules
         "against", "through", "within", "without", "other", "another", "each", "both", "own", "same", "more", "most", "much",
         "many", "said", "says", "say", "told", "tells", "added", "adding", "according", "reported",
         "least", "around", "roughly", "nearly", "almost", "approximately",
+        "off", "after", "before", "during", "until", "via", "per", "across", "along", "among", "amid", "upon", "toward",
+        "towards", "despite", "whether",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -202,13 +202,25 @@ internal sealed class QuoteTerms
             return null;
         }
 
+        // A lone letter is what is left of a possessive or a contraction split at its apostrophe ("Velmont's", "don't"):
+        // as a term it would tie together any two sentences that both use one.
+        if (lower.Length == 1 && !char.IsAsciiDigit(lower[0]))
+        {
+            return null;
+        }
+
         if (!CompareRules.Synonyms.TryGetValue(lower, out var term))
         {
             var stem = Stem(lower);
-            term = CompareRules.Synonyms.TryGetValue(stem, out var mapped) ? mapped : stem;
+            if (!CompareRules.Synonyms.TryGetValue(stem, out term))
+            {
+                return CompareRules.Stopwords.Contains(stem) ? null : stem;
+            }
         }
 
-        return CompareRules.Stopwords.Contains(term) ? null : term;
+        // The canonical form is stemmed like any word, so that the form itself ("rise") meets the words mapped to it
+        // ("increase" -> "rise").
+        return CompareRules.Stopwords.Contains(term) ? null : Stem(term);
     }
 
     /// <summary>
@@ -220,6 +232,13 @@ internal sealed class QuoteTerms
     {
         var stem = w;
         var verbal = false;
+
+        // "regulatory" is what the "regulator" does, "advisory" the "advisor": one outlet names the body, another its kind.
+        if (w.Length > MinStemLength + 3 && w.EndsWith("tory", StringComparison.Ordinal))
+        {
+            return w[..^1];
+        }
+
         if (w.Length > MinStemLength + 1 && w.EndsWith("ies", StringComparison.Ordinal))
         {
             return w[..^3] + "y";
