@@ -27,7 +27,7 @@ internal static partial class CompareRules
         "many", "said", "says", "say", "told", "tells", "added", "adding", "according", "reported",
         "least", "around", "roughly", "nearly", "almost", "approximately",
         "off", "after", "before", "during", "until", "via", "per", "across", "along", "among", "amid", "upon", "toward",
-        "towards", "despite", "whether",
+        "towards", "despite", "whether", "percent", "pct",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -195,5 +195,36 @@ internal static partial class CompareRules
         ["ten"] = "10",
         ["eleven"] = "11",
         ["twelve"] = "12",
+        ["twenty"] = "20",
+        ["thirty"] = "30",
+        ["forty"] = "40",
+        ["fifty"] = "50",
+        ["sixty"] = "60",
+        ["seventy"] = "70",
+        ["eighty"] = "80",
+        ["ninety"] = "90",
+        ["hundred"] = "100",
+
+        // Units and their abbreviations, and words that restate one fact in other words (common news usage: a factory
+        // is a plant, a spill a leak, a fare hike a rise); one canonical term per family, stemmed like any word.
+        ["km"] = "kilometre",
+        ["kilometer"] = "kilometre",
+        ["kilometers"] = "kilometre",
+        ["factory"] = "plant",
+        ["factories"] = "plant",
+        ["spill"] = "leak",
+        ["spilled"] = "leak",
+        ["spilt"] = "leak",
+        ["leaked"] = "leak",
+        ["hike"] = "rise",
+        ["hikes"] = "rise",
+        ["raise"] = "rise",
+        ["raised"] = "rise",
+        ["alter"] = "change",
+        ["altered"] = "change",
+        ["continue"] = "remain",
+        ["continues"] = "remain",
+        ["children"] = "child",
+        ["fertilizer"] = "fertiliser",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
