@@ -264,8 +264,11 @@ public sealed class ClaimAligner
                 own.Add(new Unit(article.Id, order[article.Id], q.Id, q.Start, q.End, q.Text, new QuoteTerms(q.Text, table, split: true)));
             }
 
-            foreach (var sentence in ClaimSentences(article, articleQuotes))
+            foreach (var whole in ClaimSentences(article, articleQuotes))
             {
+                var dateline = CompareRules.Dateline().Match(article.Body, whole.Start, whole.Length);
+                var sentence = dateline.Success ? new TextSpan(whole.Start + dateline.Length, whole.End) : whole;
+
                 // A sentence carrying two statements ("X said A, and that B") is two claims, when each part states enough
                 // to stand as one; otherwise it stays whole, so that no part of it drops out of the coverage.
                 var parts = new List<Unit>();

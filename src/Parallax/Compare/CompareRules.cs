@@ -14,6 +14,14 @@ internal static partial class CompareRules
     [GeneratedRegex(@";\s*|,?\s+(?:and|but)\s+(?:that|said|says|added|called|urged|warned|insisted|accused|described|stressed|he|she|they|it|the)\s+|,\s+(?:but|while|and)\s+|\s+and\s+(?=(?:promised|pledged|vowed|agreed|announced|asked|offered|ruled|rejected)\b)|,\s+(?!(?:including|according|during|nothing|something|anything|everything)\b)(?=[a-z]+ing\s)|,\s+(?:(?:[a-z]+\s+){0,2}(?:days?|weeks?|hours?|months?)\s+)?after\s+", RegexOptions.CultureInvariant)]
     public static partial Regex ClauseBreak();
 
+    /// <summary>
+    /// A dateline opening an article's first sentence: the place in capitals, perhaps the agency, then a dash or colon
+    /// ("KESSING (Meridian Wire) — ", "PORT ALDER: "). It names where the story was filed, not what happened, and its
+    /// words would count as content shared with every other lead of the story.
+    /// </summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}'\u2019.\- ]*\p{Lu}(?:\s*\([^)\n]{1,40}\))?\s*(?:\u2014|\u2013|:|--?)\s+", RegexOptions.CultureInvariant)]
+    public static partial Regex Dateline();
+
     /// <summary>Function words: they are kept for the verbatim and LCS checks, but carry no content for paraphrase.</summary>
     public static readonly FrozenSet<string> Stopwords = new[]
     {
