@@ -11,8 +11,16 @@ internal static partial class CompareRules
     /// clause ("..., and that she hoped ...", "... and said the union had ...", "... but he called the stoppage ...");
     /// from the samples' reported speech, where one sentence often carries two of a speaker's statements.
     /// </summary>
-    [GeneratedRegex(@";\s*|,?\s+(?:and|but)\s+(?:that|said|says|added|called|urged|warned|insisted|accused|described|stressed|he|she|they|it|the)\s+|,\s+(?:but|while|and)\s+|\s+and\s+(?=(?:promised|pledged|vowed|agreed|announced|asked|offered|ruled|rejected)\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@";\s*|,?\s+(?:and|but)\s+(?:that|said|says|added|called|urged|warned|insisted|accused|described|stressed|he|she|they|it|the)\s+|,\s+(?:but|while|and)\s+|\s+and\s+(?=(?:promised|pledged|vowed|agreed|announced|asked|offered|ruled|rejected)\b)|,\s+(?!(?:including|according|during|nothing|something|anything|everything)\b)(?=[a-z]+ing\s)|,\s+(?:(?:[a-z]+\s+){0,2}(?:days?|weeks?|hours?|months?)\s+)?after\s+", RegexOptions.CultureInvariant)]
     public static partial Regex ClauseBreak();
+
+    /// <summary>
+    /// A dateline opening an article's first sentence: the place in capitals, perhaps the agency, then a dash or colon
+    /// ("KESSING (Meridian Wire) — ", "PORT ALDER: "). It names where the story was filed, not what happened, and its
+    /// words would count as content shared with every other lead of the story.
+    /// </summary>
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}'\u2019.\- ]*\p{Lu}(?:\s*\([^)\n]{1,40}\))?\s*(?:\u2014|\u2013|:|--?)\s+", RegexOptions.CultureInvariant)]
+    public static partial Regex Dateline();
 
     /// <summary>Function words: they are kept for the verbatim and LCS checks, but carry no content for paraphrase.</summary>
     public static readonly FrozenSet<string> Stopwords = new[]
@@ -26,6 +34,8 @@ internal static partial class CompareRules
         "against", "through", "within", "without", "other", "another", "each", "both", "own", "same", "more", "most", "much",
         "many", "said", "says", "say", "told", "tells", "added", "adding", "according", "reported",
         "least", "around", "roughly", "nearly", "almost", "approximately",
+        "off", "after", "before", "during", "until", "via", "per", "across", "along", "among", "amid", "upon", "toward",
+        "towards", "despite", "whether", "percent", "pct",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -193,5 +203,36 @@ internal static partial class CompareRules
         ["ten"] = "10",
         ["eleven"] = "11",
         ["twelve"] = "12",
+        ["twenty"] = "20",
+        ["thirty"] = "30",
+        ["forty"] = "40",
+        ["fifty"] = "50",
+        ["sixty"] = "60",
+        ["seventy"] = "70",
+        ["eighty"] = "80",
+        ["ninety"] = "90",
+        ["hundred"] = "100",
+
+        // Units and their abbreviations, and words that restate one fact in other words (common news usage: a factory
+        // is a plant, a spill a leak, a fare hike a rise); one canonical term per family, stemmed like any word.
+        ["km"] = "kilometre",
+        ["kilometer"] = "kilometre",
+        ["kilometers"] = "kilometre",
+        ["factory"] = "plant",
+        ["factories"] = "plant",
+        ["spill"] = "leak",
+        ["spilled"] = "leak",
+        ["spilt"] = "leak",
+        ["leaked"] = "leak",
+        ["hike"] = "rise",
+        ["hikes"] = "rise",
+        ["raise"] = "rise",
+        ["raised"] = "rise",
+        ["alter"] = "change",
+        ["altered"] = "change",
+        ["continue"] = "remain",
+        ["continues"] = "remain",
+        ["children"] = "child",
+        ["fertilizer"] = "fertiliser",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -81,6 +81,7 @@ internal sealed class QuoteTerms
         Content = [.. content];
         ContentSet = Distinct(content);
         Numbers = Distinct(numbers);
+        LeadNumber = numbers.Count > 0 ? numbers[0] : -1;
 
         if (split)
         {
@@ -100,8 +101,9 @@ internal sealed class QuoteTerms
         void Add(string w)
         {
             var id = table.Id(w);
+            var baseline = IsBaseline(lower, table);
             lower.Add(id);
-            if (w.Length > 0 && char.IsAsciiDigit(w[0]))
+            if (w.Length > 0 && char.IsAsciiDigit(w[0]) && !baseline)
             {
                 numbers.Add(id);
             }
@@ -132,6 +134,9 @@ internal sealed class QuoteTerms
 
     /// <summary>Ids of the words that are figures ("14", "3.75", "2,400"), sorted, for telling apart facts that differ only in numbers.</summary>
     public int[] Numbers { get; }
+
+    /// <summary>Id of the first figure in the text, or -1: the figure the statement is about ("23 vessels ..., up from 14").</summary>
+    public int LeadNumber { get; }
 
     /// <summary>Word and number tokens as written, for the word diff.</summary>
     public List<string> Words { get; }
@@ -173,6 +178,21 @@ internal sealed class QuoteTerms
         return n;
     }
 
+    /// <summary>
+    /// Whether the next word follows "up from" or "down from": a figure given as the baseline of a change ("23 vessels,
+    /// up from 14") is not the figure the statement reports, so it neither ties nor parts two statements.
+    /// </summary>
+    private static bool IsBaseline(List<int> lower, TermTable table)
+    {
+        if (lower.Count < 2 || lower[^1] != table.Id("from"))
+        {
+            return false;
+        }
+
+        var before = lower[^2];
+        return before == table.Id("up") || before == table.Id("down");
+    }
+
     private static int[] Distinct(List<int> ids)
     {
         if (ids.Count == 0)
@@ -202,13 +222,25 @@ internal sealed class QuoteTerms
             return null;
         }
 
+        // A lone letter is what is left of a possessive or a contraction split at its apostrophe ("Velmont's", "don't"):
+        // as a term it would tie together any two sentences that both use one.
+        if (lower.Length == 1 && !char.IsAsciiDigit(lower[0]))
+        {
+            return null;
+        }
+
         if (!CompareRules.Synonyms.TryGetValue(lower, out var term))
         {
             var stem = Stem(lower);
-            term = CompareRules.Synonyms.TryGetValue(stem, out var mapped) ? mapped : stem;
+            if (!CompareRules.Synonyms.TryGetValue(stem, out term))
+            {
+                return CompareRules.Stopwords.Contains(stem) ? null : stem;
+            }
         }
 
-        return CompareRules.Stopwords.Contains(term) ? null : term;
+        // The canonical form is stemmed like any word, so that the form itself ("rise") meets the words mapped to it
+        // ("increase" -> "rise").
+        return CompareRules.Stopwords.Contains(term) ? null : Stem(term);
     }
 
     /// <summary>
@@ -220,6 +252,13 @@ internal sealed class QuoteTerms
     {
         var stem = w;
         var verbal = false;
+
+        // "regulatory" is what the "regulator" does, "advisory" the "advisor": one outlet names the body, another its kind.
+        if (w.Length > MinStemLength + 3 && w.EndsWith("tory", StringComparison.Ordinal))
+        {
+            return w[..^1];
+        }
+
         if (w.Length > MinStemLength + 1 && w.EndsWith("ies", StringComparison.Ordinal))
         {
             return w[..^3] + "y";

@@ -68,6 +68,14 @@ internal sealed class SpeakerKey
         return a.Names.Overlaps(b.Names) || a.Affiliations.Overlaps(b.Names) || b.Affiliations.Overlaps(a.Names);
     }
 
+    /// <summary>
+    /// True when both attributions positively name one speaker: the same speaker record, or a proper name in common.
+    /// A pronoun or a bare "the company" is compatible with anyone but is never the same.
+    /// </summary>
+    public static bool Same(SpeakerKey a, SpeakerKey b) =>
+        (a.Id is not null && string.Equals(a.Id, b.Id, StringComparison.Ordinal) && a.Names.Count > 0)
+        || (a.Names.Count > 0 && b.Names.Count > 0 && a.Names.Overlaps(b.Names));
+
     /// <summary>Capitalised words of a name that identify someone: titles, roles and determiners are left out.</summary>
     internal static HashSet<string> ProperWords(string text)
     {

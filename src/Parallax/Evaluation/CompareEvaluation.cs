@@ -203,7 +203,7 @@ public static class CompareEvaluation
                     goldPairs++;
                     if (!recalled.Contains(Key(s, carriers[i], carriers[j])))
                     {
-                        log?.Invoke($"missed: {gold.Statements[s].Id} between {carriers[i]} and {carriers[j]}");
+                        log?.Invoke($"missed: {gold.Statements[s].Id} between {carriers[i]} and {carriers[j]}{Why(report, spans[s], carriers[i], carriers[j])}{(SameStatement(coverage, spans[s], carriers[i], carriers[j]) ? " [one statement]" : "")}");
                     }
                 }
             }
@@ -218,6 +218,64 @@ public static class CompareEvaluation
             recalled.Count,
             missing);
     }
+
+    /// <summary>
+    /// Why a gold pair was missed, for the verbose log: the two articles sit in different stories, a mention has no
+    /// comparison unit (no quote found and its sentence is quote-covered or too short), or the best score of the units
+    /// that carry the two mentions, with the speakers when both are quotes.
+    /// </summary>
+    private static string Why(Report report, List<(string Article, int Start, int End)> mentions, string x, string y)
+    {
+        var story = report.Stories.FirstOrDefault(st => st.Articles.Contains(x));
+        if (story is null || !story.Articles.Contains(y))
+        {
+            return " [other story]";
+        }
+
+        var articles = report.Articles.Where(a => story.Articles.Contains(a.Id)).ToList();
+        var quotes = report.Quotes.Where(q => story.Articles.Contains(q.Article)).ToList();
+        var units = ClaimAligner.Units(story, articles, quotes);
+        List<ClaimAligner.Unit> Of(string article) => units.Where(u => u.Article == article
+            && mentions.Any(m => Overlaps(m, new Side(u.Article, u.Start, u.End)))).ToList();
+        var ux = Of(x);
+        var uy = Of(y);
+        if (ux.Count == 0 || uy.Count == 0)
+        {
+            return $" [no unit in {(ux.Count == 0 ? x : y)}]";
+        }
+
+        var probe = new CoverageComparer(new CompareOptions { ParaphraseThreshold = 0.01 });
+        var quoteById = quotes.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var speakerById = report.Speakers.ToDictionary(sp => sp.Id, StringComparer.Ordinal);
+        var best = (Score: -1.0, Text: "");
+        foreach (var a in ux)
+        {
+            foreach (var b in uy)
+            {
+                var m = probe.BestMatch(a.Terms, b.Terms);
+                var score = m?.Match.Score ?? 0;
+                if (score > best.Score)
+                {
+                    var speakers = a.Quote is not null && b.Quote is not null
+                        ? $" speakers '{quoteById[a.Quote].SpeakerMention}'/'{quoteById[b.Quote].SpeakerMention}'"
+                          + (SpeakerKey.Compatible(SpeakerKey.Of(quoteById[a.Quote], speakerById), SpeakerKey.Of(quoteById[b.Quote], speakerById)) ? "" : " INCOMPATIBLE")
+                        : "";
+                    best = (score, $"{m?.Match.Relation} {score:0.00} {(a.Quote is null ? "claim" : "quote")}-{(b.Quote is null ? "claim" : "quote")}{speakers}"
+                        + $"\n    A: {Clip(a.Text)}\n    B: {Clip(b.Text)}");
+                }
+            }
+        }
+
+        return $" [{best.Text}]";
+
+        static string Clip(string t) => t.Length <= 200 ? t : t[..197] + "...";
+    }
+
+    /// <summary>Whether the coverage puts the two articles' mentions into one statement through a chain of alignments.</summary>
+    private static bool SameStatement(IReadOnlyList<StoryCoverage> coverage, List<(string Article, int Start, int End)> mentions, string x, string y) =>
+        coverage.SelectMany(c => c.Statements).Any(st =>
+            st.Mentions.Any(m => m.Article == x && mentions.Any(g => Overlaps(g, new Side(m.Article, m.Start, m.End))))
+            && st.Mentions.Any(m => m.Article == y && mentions.Any(g => Overlaps(g, new Side(m.Article, m.Start, m.End)))));
 
     private static (int, string, string) Key(int statement, string x, string y) =>
         string.CompareOrdinal(x, y) <= 0 ? (statement, x, y) : (statement, y, x);
