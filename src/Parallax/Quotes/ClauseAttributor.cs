@@ -688,7 +688,7 @@ internal sealed class ClauseAttributor
             {
                 var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = IsQuoteMark(separator) ? tokens[separator].End : tokens[separator].Start, Mention = left, Cue = Text(verb) };
                 a.PhraseEnd = AfterVerb(verb + 1, a, trailing: true);
-                if (IsPunct(separator, ',') && IntroducesContent(verb, a.PhraseEnd) && IsIntroduction(first, separator, OpensReport(a.PhraseEnd)))
+                if (IsPunct(separator, ',') && IntroducesContent(verb, a.PhraseEnd) && (IsIntroduction(first, separator, OpensReport(a.PhraseEnd)) || (OpensReport(a.PhraseEnd) && !HasQuotation(first, separator))))
                 {
                     // `Lashing out, Trump said the justice's "mind is shot."`: the part before the comma introduces the
                     // subject; the report follows the verb.
@@ -751,6 +751,23 @@ internal sealed class ClauseAttributor
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True when tokens <c>[s, e)</c> hold a quotation mark: <c>When Sanders accused Clinton of ..., she said "I stood up
+    /// ..."</c> has none before the comma, so that stretch is a clause introducing the subject, never the report.
+    /// </summary>
+    private bool HasQuotation(int s, int e)
+    {
+        for (var m = Math.Max(0, s); m < e; m++)
+        {
+            if (inQuote[m] || tokens[m].Kind is TokenKind.Quote)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool OpensReport(int k) => k < Count && (lower[k] == "that" || (IsQuoteMark(k) && inQuote[k]) || IsPunct(k, ':'));
