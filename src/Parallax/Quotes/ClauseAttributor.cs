@@ -378,7 +378,7 @@ internal sealed class ClauseAttributor
 
             if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to") && !(i > first && IsCapitalized(i) && !headline) && !IsPossessive(i - 1))
             {
-                var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) ?? QuotationBeforeSubject(i) ?? CoordinatedAttribution(i) : null) ?? SubjectAttribution(i);
+                var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) ?? QuotationBeforeSubject(i) ?? CoordinatedAttribution(i) : null) ?? SubjectAttribution(i) ?? QuotedReport(i, result);
                 if (attribution is not null)
                 {
                     result.Add(attribution);
@@ -1069,6 +1069,82 @@ internal sealed class ClauseAttributor
         a.PhraseEnd = k;
         return a;
     }
+
+    /// <summary>
+    /// A cue right before a quotation that no sentence form read: <c>Fiorina, speaking to Iowans, said, "..."</c>,
+    /// <c>As Michael Dell said last week in Tel Aviv, "..."</c>, <c>he looked up and said, "..."</c>. The quotation is
+    /// the report; the speaker is the name or pronoun right before the verb, else the sentence's subject.
+    /// </summary>
+    private Attribution? QuotedReport(int verb, List<Attribution> result)
+    {
+        // `Cruz said he thinks "..."`: a cue inside an open report belongs to that report.
+        if (IsCapitalized(verb) || (verb > 0 && lower[verb - 1] is "to" or "not" or "the" or "a" or "an") || (result.Count > 0 && result[^1].TakesContentAfter))
+        {
+            return null;
+        }
+
+        var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[verb].Start, Cue = Text(verb) };
+        var k = AfterVerb(verb + 1, a, trailing: false);
+        if (k < Count && (IsPunct(k, ',') || IsPunct(k, ':')))
+        {
+            k++;
+        }
+
+        if (k + 1 >= Count || !IsQuoteMark(k) || !inQuote[k] || !inQuote[k + 1])
+        {
+            return null;
+        }
+
+        var j = verb - 1;
+        while (j >= 0 && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+        {
+            j--;
+        }
+
+        Mention? subject = null;
+        var subjectStart = verb;
+        if (j >= 0 && !inQuote[j] && tokens[j].Kind == TokenKind.Word)
+        {
+            if (QuoteRules.PersonPronouns.Contains(lower[j]) || QuoteRules.GroupPronouns.Contains(lower[j]) || QuoteRules.RelativeSubjects.Contains(lower[j]))
+            {
+                subject = new Mention(tokens[j].Start, tokens[j].End, MentionKind.Pronoun, Text(j));
+                subjectStart = j;
+            }
+            else if (IsRunWord(j))
+            {
+                subjectStart = j;
+                while (subjectStart - 1 >= 0 && (IsRunWord(subjectStart - 1) || (IsAbbreviationDot(subjectStart - 1) && subjectStart - 2 >= 0)))
+                {
+                    subjectStart--;
+                }
+
+                if (subjectStart - 1 >= 0 && lower[subjectStart - 1] is "the" or "a" or "an")
+                {
+                    subjectStart--;
+                }
+
+                subject = ClassifyRun(subjectStart, j);
+            }
+        }
+
+        if (subject is null && first < verb && !inQuote[first])
+        {
+            subject = ParseRight(first, out var subjectEnd);
+            subjectStart = subjectEnd <= verb ? first : verb;
+            if (subject is not null && (subject.Kind == MentionKind.Group || subjectEnd > verb || (subjectEnd == first + 1 && IsParticipleOrAdverb(first))))
+            {
+                subject = null;
+            }
+        }
+
+        var quoted = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[Math.Min(subjectStart, verb)].Start, Mention = subject, Cue = a.Cue, PhraseEnd = k };
+        quoted.Via.AddRange(a.Via);
+        return quoted;
+    }
+
+    // `Appearing on CNN, ...`, `Lately ...`: a sentence's first word that opens no name.
+    private bool IsParticipleOrAdverb(int i) =>
+        tokens[i].Kind == TokenKind.Word && (tokens[i].Of(body).EndsWith("ing", StringComparison.Ordinal) || tokens[i].Of(body).EndsWith("ly", StringComparison.Ordinal));
 
     /// <summary>
     /// A speech verb inside a clause the sentence forms do not cover: <c>though he said "budget reforms" would ...</c>,

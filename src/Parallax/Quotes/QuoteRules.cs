@@ -131,7 +131,8 @@ internal static class QuoteRules
         "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "In", "On", "At",
         "But", "And", "However", "Meanwhile", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December", "Significantly", "Also", "According", "Earlier", "Later", "Last", "Since", "As", "If", "When", "While");
+        "December", "Significantly", "Also", "According", "Earlier", "Later", "Last", "Since", "As", "If", "When", "While",
+        "Late", "Early", "Together", "Then", "Now", "Still", "Yet", "Here", "There", "Today", "Yesterday", "Tonight");
 
     /// <summary>First words of an introductory phrase before the subject: <c>On February 19, Iran ...</c>.</summary>
     public static readonly FrozenSet<string> IntroPrepositions = Set(

@@ -266,4 +266,34 @@ public sealed class AttributionFormTests
         Assert.Equal("He", q.SpeakerMention);
         Assert.Equal("the deal was dead", q.Text);
     }
+
+    [Fact]
+    public void Clause_before_the_subject_is_not_the_report_when_a_quotation_follows_the_verb()
+    {
+        var q = Assert.Single(Quotes("When Olsen accused the mayor of hiding the budget, she said \u201CI published every line of it\u201D at the hearing."));
+        Assert.Equal("she", q.SpeakerMention);
+        Assert.StartsWith("\u201CI published every line of it", q.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quotation_after_a_cue_with_an_aside_is_the_report()
+    {
+        var q = Assert.Single(Quotes("Marta Ruiz, speaking to farmers, said, \u201CThe harvest will be late this year.\u201D"));
+        Assert.Equal("Marta Ruiz", q.SpeakerMention);
+        Assert.Equal("The harvest will be late this year", q.Text);
+    }
+
+    [Fact]
+    public void Quotation_after_a_coordinated_cue_takes_the_nearest_pronoun()
+    {
+        var q = Assert.Single(Quotes("Last week, when I asked Dan Moss about the race, he smiled and said, \u201CI am not running.\u201D"));
+        Assert.Equal("I am not running", q.Text);
+    }
+
+    [Fact]
+    public void Report_inside_a_report_keeps_the_outer_speaker()
+    {
+        var q = Assert.Single(Quotes("Kemp said he thinks \u201Cthe town deserves better.\u201D"));
+        Assert.Equal("Kemp", q.SpeakerMention);
+    }
 }
