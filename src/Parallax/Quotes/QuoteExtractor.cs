@@ -346,6 +346,13 @@ public sealed class QuoteExtractor
                 entities[i] = byMention[drafts[sameGroup].Mention!.Start];
                 carried[i] = drafts[sameGroup].Mention;
             }
+            else if (i + 1 < drafts.Count && drafts[i + 1].Mention is { } after && drafts[i + 1].Paragraph == d.Paragraph && after.Start > d.End && (i == 0 || drafts[i - 1].Paragraph != d.Paragraph))
+            {
+                // `"Meh," ... "What does Ford know about it," wrote a Trump supporter.`: a quotation that opens a
+                // paragraph takes the speaker named after it in that paragraph.
+                entities[i] = byMention[after.Start];
+                carried[i] = after;
+            }
             else if (i > 0 && drafts[i - 1].Paragraph >= d.Paragraph - 1)
             {
                 entities[i] = entities[i - 1];

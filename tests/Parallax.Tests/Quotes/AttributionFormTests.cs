@@ -296,4 +296,27 @@ public sealed class AttributionFormTests
         var q = Assert.Single(Quotes("Kemp said he thinks \u201Cthe town deserves better.\u201D"));
         Assert.Equal("Kemp", q.SpeakerMention);
     }
+
+    [Fact]
+    public void Quotation_without_a_cue_is_the_sentence_subject_statement()
+    {
+        var q = Assert.Single(Quotes("Later that day Vera Lind expressed amusement that the board had \u201Cfinally found its spine after all these years\u201D on the matter."));
+        Assert.Equal("finally found its spine after all these years", q.Text);
+        Assert.Equal("Vera Lind", q.SpeakerMention);
+        Assert.Null(q.Cue);
+    }
+
+    [Fact]
+    public void Short_term_or_title_in_quotation_marks_without_a_cue_is_no_quote()
+    {
+        Assert.Empty(Quotes("Ana Berg watched \u201CThe Long Road to the Sea\u201D and called the \u201Cgreen new plan\u201D a good start."));
+    }
+
+    [Fact]
+    public void Quotation_opening_a_paragraph_takes_the_speaker_named_after_it()
+    {
+        var quotes = Quotes("The vote was close.\n\n\u201CWe will keep going no matter what.\u201D \u201CThat is all,\u201D Jo Pike said.");
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Jo Pike", q.SpeakerMention));
+    }
 }
