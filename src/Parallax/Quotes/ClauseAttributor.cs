@@ -277,7 +277,7 @@ internal sealed class ClauseAttributor
                 continue;
             }
 
-            drafts.Add(new QuoteDraft { Start = inner.Start, End = inner.End, Kind = QuoteKinds.Direct, Mention = SubjectBefore(q.Outer.Start), Paragraph = paragraph, Group = q.Group });
+            drafts.Add(new QuoteDraft { Start = inner.Start, End = inner.End, Kind = QuoteKinds.Direct, Mention = SubjectBefore(q.Outer.Start, q.Outer.End), Paragraph = paragraph, Group = q.Group });
         }
 
         drafts.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -287,12 +287,22 @@ internal sealed class ClauseAttributor
     /// The speaker of a quotation without a cue: the last pronoun or name before it in the unit that a verb-like word
     /// follows (<c>Freddy confided to her that ... the Schifanos were ''...''</c> is Freddy's).
     /// </summary>
-    private Mention? SubjectBefore(int start)
+    private Mention? SubjectBefore(int start, int end)
     {
+        return SubjectAround(start, before: true) ?? SubjectAround(end, before: false);
+    }
+
+    /// <summary>
+    /// The last name or pronoun before <paramref name="at"/> that a verb-like word follows, or (after it) the first one
+    /// that a verb-like word or a comma follows: <c>"...," Khizr Khan, 66, said on Capital Download.</c>.
+    /// </summary>
+    private Mention? SubjectAround(int at, bool before)
+    {
+        var start = before ? at : int.MaxValue;
         Mention? found = null;
         for (var m = 0; m < Count && tokens[m].End <= start; m++)
         {
-            if (inQuote[m] || tokens[m].Kind != TokenKind.Word || (m > 0 && IsRunWord(m - 1) && IsRunWord(m)))
+            if ((!before && tokens[m].Start < at) || inQuote[m] || tokens[m].Kind != TokenKind.Word || (m > 0 && IsRunWord(m - 1) && IsRunWord(m)))
             {
                 continue;
             }
@@ -319,9 +329,13 @@ internal sealed class ClauseAttributor
                 verb++;
             }
 
-            if (candidate is not null && candidate.Kind != MentionKind.Group && tokens[end - 1].End <= start && verb < Count && tokens[verb].End <= start && IsVerbLike(verb) && !IsCapitalized(verb))
+            if (candidate is not null && candidate.Kind != MentionKind.Group && tokens[end - 1].End <= start && verb < Count && tokens[verb].End <= start && ((IsVerbLike(verb) && !IsCapitalized(verb)) || (!before && IsPunct(verb, ','))))
             {
                 found = candidate;
+                if (!before)
+                {
+                    break;
+                }
             }
         }
 
@@ -830,6 +844,12 @@ internal sealed class ClauseAttributor
                 right = phrase;
                 end = phraseEnd;
             }
+            else if (right is null && verb + 1 < Count && lower[verb + 1] is "a" or "an" or "the" or "one" && RelativeSpeakerPhrase(verb + 1, out var relativeEnd) is { } relativePhrase)
+            {
+                // `"...," said a prominent committee member who supports Trump, asking for anonymity.`
+                right = relativePhrase;
+                end = relativeEnd;
+            }
 
             if (right is not null && right.Kind != MentionKind.Pronoun && (end >= Count || tokens[end].Kind is TokenKind.Punctuation || tokens[end].Kind is TokenKind.Quote || QuoteRules.IntroPrepositions.Contains(lower[end]) || lower[end] is "of" or "who"))
             {
@@ -840,6 +860,28 @@ internal sealed class ClauseAttributor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A speaker noun phrase from <paramref name="k"/> that a relative clause or a comma ends: <c>a prominent Republican
+    /// National Committee member</c> in <c>said a prominent ... member who supports Trump</c>.
+    /// </summary>
+    private Mention? RelativeSpeakerPhrase(int k, out int end)
+    {
+        end = k;
+        var j = k;
+        while (j < Count && j - k < MaxNounPhraseTokens + 3 && !inQuote[j] && (tokens[j].Kind == TokenKind.Number || IsAbbreviationDot(j) || (tokens[j].Kind == TokenKind.Word && !QuoteRules.ClauseWords.Contains(lower[j]))))
+        {
+            j++;
+        }
+
+        if (j == k || j >= Count || !(lower[j] is "who" || IsPunct(j, ',')) || tokens[j - 1].Kind != TokenKind.Word || !HasSpeakerNoun(k, j - 1))
+        {
+            return null;
+        }
+
+        end = j;
+        return new Mention(tokens[k].Start, tokens[j - 1].End, MentionKind.Group, JoinWords(k, j - 1));
     }
 
     /// <summary>
@@ -1811,7 +1853,9 @@ internal sealed class ClauseAttributor
             }
 
             var hasRole = HasRoleNoun(previousComma + 1, segmentEnd - 1);
-            var opensApposition = hasRole || lower[previousComma + 1] is "a" or "an" or "the" or "who" or "whose" or "now" or "then" or "formerly" or "himself" or "herself" || IsCapitalized(previousComma + 1);
+            // `Khizr Khan, 66, said`: an age opens an apposition too.
+            var opensApposition = hasRole || lower[previousComma + 1] is "a" or "an" or "the" or "who" or "whose" or "now" or "then" or "formerly" or "himself" or "herself" || IsCapitalized(previousComma + 1) ||
+                (tokens[previousComma + 1].Kind == TokenKind.Number && previousComma + 2 == segmentEnd);
             if (opensApposition && segmentEnd - previousComma <= MaxRolePhraseTokens && comma - previousComma <= MaxRolePhraseTokens * MaxAppositionSegments && previousComma - 1 >= first && IsRunWord(previousComma - 1))
             {
                 var k = previousComma - 1;
