@@ -37,6 +37,16 @@ internal static class QuoteRules
         "branded", "touted", "derided", "mocked", "ridiculed", "decried", "denounced", "hailed", "lauded", "bemoaned",
         "tells", "explained", "answered", "retorted", "shot", "snapped", "declared", "continued", "continues", "echoed");
 
+    /// <summary>
+    /// Verbs that name or describe something in the speaker's words: <c>called him a "moderate,"</c>, <c>referred to
+    /// Mexican immigrants as "criminals"</c>. A quotation right after one is the speaker's however short.
+    /// </summary>
+    public static readonly FrozenSet<string> NamingCues = Set(
+        "called", "calls", "calling", "call", "labeled", "labelled", "labeling", "labelling", "labels", "dubbed", "dubbing",
+        "branded", "branding", "brands", "described", "describes", "describing", "referred", "refers", "referring",
+        "characterized", "characterizes", "characterizing", "characterised", "termed", "terms", "framed", "portrayed",
+        "portraying", "portrays", "deemed", "declared", "pronounced", "proclaimed");
+
     /// <summary>Participles that continue a report: <c>..., adding that ...</c>, <c>..., stressing ...</c>.</summary>
     public static readonly FrozenSet<string> ParticipleCues = Set(
         "adding", "stressing", "noting", "saying", "emphasizing", "emphasising", "underlining", "reminding", "arguing",
@@ -273,7 +283,7 @@ internal static class QuoteRules
     /// </summary>
     private static readonly FrozenDictionary<string, string> Lexicon = new[]
         {
-            FiniteCues, ParticipleCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
+            FiniteCues, ParticipleCues, NamingCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
             SkippedBeforeCue, RoleNouns, GroupNouns, RoleModifiers, OrganizationNouns, GovernmentNouns, GovernmentNames,
             NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, ListenerVerbs, GoOnVerbs, IntroOpeners, CollectiveNouns, NotSubjectCues, NounFirstCues, NotSubjectWords, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
         }

@@ -319,4 +319,13 @@ public sealed class AttributionFormTests
         Assert.Equal(2, quotes.Count);
         Assert.All(quotes, q => Assert.Equal("Jo Pike", q.SpeakerMention));
     }
+
+    [Fact]
+    public void Short_quotation_after_a_naming_verb_is_the_namer_statement()
+    {
+        var q = Assert.Single(Quotes("At the debate Senator Ruth Ames called her rival a \u201Cmoderate\u201D in passing."));
+        Assert.Equal("Ruth Ames", q.SpeakerMention);
+        Assert.Equal("called", q.Cue);
+        Assert.StartsWith("her rival a \u201Cmoderate", q.Text, StringComparison.Ordinal);
+    }
 }
