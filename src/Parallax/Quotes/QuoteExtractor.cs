@@ -326,12 +326,16 @@ public sealed class QuoteExtractor
         }
 
         var entities = new LocalSpeakers.Entity?[drafts.Count];
+        // A quote that carries its speaker over from an earlier one points at that one's mention, as PolNeAR marks the
+        // source of a continued quotation at its earlier mention.
+        var carried = new Mention?[drafts.Count];
         for (var i = 0; i < drafts.Count; i++)
         {
             var d = drafts[i];
             if (d.Mention is not null)
             {
                 entities[i] = byMention[d.Mention.Start];
+                carried[i] = d.Mention;
                 continue;
             }
 
@@ -340,10 +344,19 @@ public sealed class QuoteExtractor
             if (sameGroup >= 0)
             {
                 entities[i] = byMention[drafts[sameGroup].Mention!.Start];
+                carried[i] = drafts[sameGroup].Mention;
+            }
+            else if (i + 1 < drafts.Count && drafts[i + 1].Mention is { } after && drafts[i + 1].Paragraph == d.Paragraph && after.Start > d.End && (i == 0 || drafts[i - 1].Paragraph != d.Paragraph))
+            {
+                // `"Meh," ... "What does Ford know about it," wrote a Trump supporter.`: a quotation that opens a
+                // paragraph takes the speaker named after it in that paragraph.
+                entities[i] = byMention[after.Start];
+                carried[i] = after;
             }
             else if (i > 0 && drafts[i - 1].Paragraph >= d.Paragraph - 1)
             {
                 entities[i] = entities[i - 1];
+                carried[i] = carried[i - 1];
             }
         }
 
@@ -353,7 +366,7 @@ public sealed class QuoteExtractor
         for (var i = 0; i < drafts.Count; i++)
         {
             var d = drafts[i];
-            var mention = d.Mention;
+            var mention = carried[i];
             string? speakerId = null;
             if (entities[i] is { } entity)
             {

@@ -37,6 +37,16 @@ internal static class QuoteRules
         "branded", "touted", "derided", "mocked", "ridiculed", "decried", "denounced", "hailed", "lauded", "bemoaned",
         "tells", "explained", "answered", "retorted", "shot", "snapped", "declared", "continued", "continues", "echoed");
 
+    /// <summary>
+    /// Verbs that name or describe something in the speaker's words: <c>called him a "moderate,"</c>, <c>referred to
+    /// Mexican immigrants as "criminals"</c>. A quotation right after one is the speaker's however short.
+    /// </summary>
+    public static readonly FrozenSet<string> NamingCues = Set(
+        "called", "calls", "calling", "call", "labeled", "labelled", "labeling", "labelling", "labels", "dubbed", "dubbing",
+        "branded", "branding", "brands", "described", "describes", "describing", "referred", "refers", "referring",
+        "characterized", "characterizes", "characterizing", "characterised", "termed", "terms", "framed", "portrayed",
+        "portraying", "portrays", "deemed", "declared", "pronounced", "proclaimed");
+
     /// <summary>Participles that continue a report: <c>..., adding that ...</c>, <c>..., stressing ...</c>.</summary>
     public static readonly FrozenSet<string> ParticipleCues = Set(
         "adding", "stressing", "noting", "saying", "emphasizing", "emphasising", "underlining", "reminding", "arguing",
@@ -131,7 +141,8 @@ internal static class QuoteRules
         "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "In", "On", "At",
         "But", "And", "However", "Meanwhile", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December", "Significantly", "Also", "According", "Earlier", "Later", "Last", "Since", "As", "If", "When", "While");
+        "December", "Significantly", "Also", "According", "Earlier", "Later", "Last", "Since", "As", "If", "When", "While",
+        "Late", "Early", "Together", "Then", "Now", "Still", "Yet", "Here", "There", "Today", "Yesterday", "Tonight");
 
     /// <summary>First words of an introductory phrase before the subject: <c>On February 19, Iran ...</c>.</summary>
     public static readonly FrozenSet<string> IntroPrepositions = Set(
@@ -272,7 +283,7 @@ internal static class QuoteRules
     /// </summary>
     private static readonly FrozenDictionary<string, string> Lexicon = new[]
         {
-            FiniteCues, ParticipleCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
+            FiniteCues, ParticipleCues, NamingCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
             SkippedBeforeCue, RoleNouns, GroupNouns, RoleModifiers, OrganizationNouns, GovernmentNouns, GovernmentNames,
             NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, ListenerVerbs, GoOnVerbs, IntroOpeners, CollectiveNouns, NotSubjectCues, NounFirstCues, NotSubjectWords, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
         }

@@ -19,10 +19,14 @@ public sealed class QuoteQualityTests(ITestOutputHelper output)
     // (polnear-train: P 0.905, R 0.522, QR 0.831, speaker 0.885).
     // After one- and two-word reported speech stopped counting as a statement: P 0.931, R 0.567, F1 0.705, quoted
     // recall 0.845, speaker accuracy 0.895 (polnear-train: P 0.912, R 0.518, QR 0.831, speaker 0.884).
+    // After reports read after a cue followed by a quotation, carried quotes pointing at the mention they inherit from,
+    // cue-less quotations of six or more words and quotations after naming verbs (`called him a "moderate"`): P 0.931,
+    // R 0.590, F1 0.722, quoted recall 0.904, speaker accuracy 0.891 (polnear-train: P 0.907, R 0.538, QR 0.894, speaker
+    // 0.886).
     // Floors sit just under.
-    private const double F1Floor = 0.70;
+    private const double F1Floor = 0.72;
     private const double PrecisionFloor = 0.92;
-    private const double QuotedRecallFloor = 0.84;
+    private const double QuotedRecallFloor = 0.90;
     private const double SpeakerAccuracyFloor = 0.89;
 
     [Fact]

@@ -266,4 +266,66 @@ public sealed class AttributionFormTests
         Assert.Equal("He", q.SpeakerMention);
         Assert.Equal("the deal was dead", q.Text);
     }
+
+    [Fact]
+    public void Clause_before_the_subject_is_not_the_report_when_a_quotation_follows_the_verb()
+    {
+        var q = Assert.Single(Quotes("When Olsen accused the mayor of hiding the budget, she said \u201CI published every line of it\u201D at the hearing."));
+        Assert.Equal("she", q.SpeakerMention);
+        Assert.StartsWith("\u201CI published every line of it", q.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quotation_after_a_cue_with_an_aside_is_the_report()
+    {
+        var q = Assert.Single(Quotes("Marta Ruiz, speaking to farmers, said, \u201CThe harvest will be late this year.\u201D"));
+        Assert.Equal("Marta Ruiz", q.SpeakerMention);
+        Assert.Equal("The harvest will be late this year", q.Text);
+    }
+
+    [Fact]
+    public void Quotation_after_a_coordinated_cue_takes_the_nearest_pronoun()
+    {
+        var q = Assert.Single(Quotes("Last week, when I asked Dan Moss about the race, he smiled and said, \u201CI am not running.\u201D"));
+        Assert.Equal("I am not running", q.Text);
+    }
+
+    [Fact]
+    public void Report_inside_a_report_keeps_the_outer_speaker()
+    {
+        var q = Assert.Single(Quotes("Kemp said he thinks \u201Cthe town deserves better.\u201D"));
+        Assert.Equal("Kemp", q.SpeakerMention);
+    }
+
+    [Fact]
+    public void Quotation_without_a_cue_is_the_sentence_subject_statement()
+    {
+        var q = Assert.Single(Quotes("Later that day Vera Lind expressed amusement that the board had \u201Cfinally found its spine after all these years\u201D on the matter."));
+        Assert.Equal("finally found its spine after all these years", q.Text);
+        Assert.Equal("Vera Lind", q.SpeakerMention);
+        Assert.Null(q.Cue);
+    }
+
+    [Fact]
+    public void Short_term_or_title_in_quotation_marks_without_a_cue_is_no_quote()
+    {
+        Assert.Empty(Quotes("Ana Berg watched \u201CThe Long Road to the Sea\u201D and called the \u201Cgreen new plan\u201D a good start."));
+    }
+
+    [Fact]
+    public void Quotation_opening_a_paragraph_takes_the_speaker_named_after_it()
+    {
+        var quotes = Quotes("The vote was close.\n\n\u201CWe will keep going no matter what.\u201D \u201CThat is all,\u201D Jo Pike said.");
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Jo Pike", q.SpeakerMention));
+    }
+
+    [Fact]
+    public void Short_quotation_after_a_naming_verb_is_the_namer_statement()
+    {
+        var q = Assert.Single(Quotes("At the debate Senator Ruth Ames called her rival a \u201Cmoderate\u201D in passing."));
+        Assert.Equal("Ruth Ames", q.SpeakerMention);
+        Assert.Equal("called", q.Cue);
+        Assert.StartsWith("her rival a \u201Cmoderate", q.Text, StringComparison.Ordinal);
+    }
 }

@@ -146,7 +146,8 @@ public sealed class QuoteExtractorTests
         var result = Extract(body, out _);
         Assert.Equal(3, result.Quotes.Count);
         Assert.All(result.Quotes, q => Assert.Equal("s1", q.Speaker));
-        Assert.Null(result.Quotes[1].SpeakerMention);
+        Assert.Equal("Omar Haddad", result.Quotes[1].SpeakerMention);
+        Assert.Equal(body.IndexOf("Omar", StringComparison.Ordinal), result.Quotes[1].SpeakerStart);
     }
 
     [Fact]

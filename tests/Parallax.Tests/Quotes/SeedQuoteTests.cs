@@ -75,7 +75,9 @@ public sealed class SeedQuoteTests(ITestOutputHelper output)
         var carried = Single(result, "The relations between Iran and Russia");
         Assert.Equal(QuoteKinds.Direct, carried.Kind);
         Assert.Equal(kanaani.Id, carried.Speaker);
-        Assert.Null(carried.SpeakerMention);
+        // The carried paragraph points at the mention it inherits its speaker from, earlier in the text.
+        Assert.Equal("Kanaani", carried.SpeakerMention);
+        Assert.True(carried.SpeakerEnd < carried.Start);
         Assert.Equal("The relations between Iran and Russia are based on the political will of the leaders of the two countries", carried.Text);
 
         var capacities = Single(result, "Iran and Russia have great");
