@@ -20,7 +20,48 @@ public sealed record GoldPage(
     IReadOnlyList<string> Without);
 
 /// <summary>Scores of one page.</summary>
-public sealed record PageScore(string Id, string PageType, Prf Body, bool? TitleOk, bool? AuthorOk, bool? DateOk, int WithFound, int WithTotal, int WithoutAbsent, int WithoutTotal, string? Rejected);
+public sealed record PageScore(string Id, string PageType, Prf Body, bool? TitleOk, bool? AuthorOk, bool? DateOk, int WithFound, int WithTotal, int WithoutAbsent, int WithoutTotal, string? Rejected)
+{
+    /// <summary>The page kind the extractor assigned (<see cref="PageKinds"/>), or <c>rejected</c> when it returned no article.</summary>
+    public string Kind { get; init; } = ExtractionEvaluation.RejectedKind;
+}
+
+/// <summary>
+/// Page-kind confusion: <see cref="Counts"/>[gold page type][our kind] page counts. <see cref="Accuracy"/> is the share of
+/// pages whose kind equals <see cref="ExtractionEvaluation.ExpectedKind"/> of their gold type.
+/// </summary>
+public sealed record KindConfusion(IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Counts, int Pages, int Correct)
+{
+    public double Accuracy => Pages == 0 ? 0 : Correct / (double)Pages;
+
+    /// <summary>Our kinds as columns, in contract order, then <c>rejected</c>.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        [PageKinds.Article, PageKinds.Listing, PageKinds.Forum, PageKinds.Product, PageKinds.Other, ExtractionEvaluation.RejectedKind];
+
+    /// <summary>The table as printable rows: gold type, expected kind, one count per <see cref="Columns"/> entry, accuracy.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Rows()
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var (type, byKind) in Counts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var expected = ExtractionEvaluation.ExpectedKind(type);
+            var row = new List<string> { type, expected };
+            row.AddRange(Columns.Select(c => byKind.GetValueOrDefault(c).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var n = byKind.Values.Sum();
+            row.Add((n == 0 ? 0 : byKind.GetValueOrDefault(expected) / (double)n).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
+            rows.Add(row);
+        }
+
+        var total = new List<string> { "all", "" };
+        total.AddRange(Columns.Select(c => Counts.Values.Sum(k => k.GetValueOrDefault(c)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        total.Add(Accuracy.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
+        rows.Add(total);
+        return rows;
+    }
+
+    /// <summary>Header matching <see cref="Rows"/>.</summary>
+    public static IReadOnlyList<string> Header { get; } = ["gold type", "expected", .. Columns, "kind accuracy"];
+}
 
 /// <summary>Means over a set of pages.</summary>
 public sealed record ExtractionScores(
@@ -35,7 +76,11 @@ public sealed record ExtractionScores(
     double? WithoutRate,
     int Rejected);
 
-public sealed record ExtractionReport(ExtractionScores Overall, IReadOnlyDictionary<string, ExtractionScores> ByPageType, IReadOnlyList<PageScore> Pages);
+public sealed record ExtractionReport(ExtractionScores Overall, IReadOnlyDictionary<string, ExtractionScores> ByPageType, IReadOnlyList<PageScore> Pages)
+{
+    /// <summary>Gold page type against the kind we assigned, over <see cref="Pages"/>.</summary>
+    public KindConfusion Kinds => ExtractionEvaluation.Confusion(Pages);
+}
 
 /// <summary>
 /// Runs the extractor over a gold folder laid out like <c>../shared/bench/extraction/wcxb-dev</c> and computes the
@@ -44,6 +89,50 @@ public sealed record ExtractionReport(ExtractionScores Overall, IReadOnlyDiction
 /// </summary>
 public static class ExtractionEvaluation
 {
+    /// <summary>Kind column for pages the extractor rejected.</summary>
+    public const string RejectedKind = "rejected";
+
+    /// <summary>
+    /// WCXB page types mapped onto our kinds (<see cref="PageKinds"/>). Collections (category and tag pages, shop
+    /// grids) are lists of links to items, so listing; documentation and service pages are neither news nor
+    /// lists nor posts nor items for sale, so other. Types not named here count as other.
+    /// </summary>
+    private static readonly Dictionary<string, string> GoldTypeKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["article"] = PageKinds.Article,
+        ["collection"] = PageKinds.Listing,
+        ["listing"] = PageKinds.Listing,
+        ["forum"] = PageKinds.Forum,
+        ["product"] = PageKinds.Product,
+        ["documentation"] = PageKinds.Other,
+        ["service"] = PageKinds.Other,
+    };
+
+    /// <summary>The kind a page of this gold type should get.</summary>
+    public static string ExpectedKind(string goldType) => GoldTypeKinds.GetValueOrDefault(goldType, PageKinds.Other);
+
+    public static KindConfusion Confusion(IReadOnlyList<PageScore> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var correct = 0;
+        foreach (var p in pages)
+        {
+            if (!counts.TryGetValue(p.PageType, out var byKind))
+            {
+                counts[p.PageType] = byKind = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            byKind[p.Kind] = byKind.GetValueOrDefault(p.Kind) + 1;
+            correct += p.Kind == ExpectedKind(p.PageType) ? 1 : 0;
+        }
+
+        return new KindConfusion(
+            counts.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value, StringComparer.Ordinal),
+            pages.Count,
+            correct);
+    }
+
     public static IReadOnlyList<GoldPage> LoadGold(string folder, int? limit = null)
     {
         var truthDir = Path.Combine(folder, "ground-truth");
@@ -131,7 +220,10 @@ public static class ExtractionEvaluation
             gold.With.Count,
             gold.Without.Count(w => !folded.Contains(Fold(w), StringComparison.Ordinal)),
             gold.Without.Count,
-            rejection is null ? null : $"{rejection.Reason}: {rejection.Detail}");
+            rejection is null ? null : $"{rejection.Reason}: {rejection.Detail}")
+        {
+            Kind = article?.Kind ?? RejectedKind,
+        };
     }
 
     private static ExtractionScores Aggregate(List<PageScore> pages)

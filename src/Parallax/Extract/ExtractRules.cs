@@ -192,6 +192,18 @@ internal static partial class ExtractRules
     [GeneratedRegex(@"/(?:forums?|threads?|topics?|t|discussions?|community|questions|comments)/|showthread|viewtopic|index\.php\?/topic", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
     public static partial Regex ForumUrl();
 
+    /// <summary>URL paths of category, tag, archive and shop-grid pages: lists of links to items.</summary>
+    [GeneratedRegex(@"/(?:category|categories|tags?|collections?|archives?|shop)(?:/|$|\?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
+    public static partial Regex ListingUrl();
+
+    /// <summary>URL paths of single items for sale.</summary>
+    [GeneratedRegex(@"/(?:products?|items?|dp)/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
+    public static partial Regex ProductUrl();
+
+    /// <summary>URL paths of documentation, help and reference pages.</summary>
+    [GeneratedRegex(@"/(?:docs?|documentation|wiki|manual|reference|api|guides?|kb|help|support|faq|services?|pricing|about|contact)(?:/|$|\.)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: ExtractRules.RegexTimeoutMs)]
+    public static partial Regex OtherUrl();
+
     /// <summary>Class/id/itemprop fragments of shop pages.</summary>
     public static readonly string[] ProductMarkers = ["add-to-cart", "addtocart", "add_to_cart", "product-price", "buy-now", "price-box", "product-detail"];
 

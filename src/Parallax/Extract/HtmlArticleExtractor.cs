@@ -209,6 +209,8 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 }
             }
 
+            // Extraction above keys on the prose decision; the reported kind may still say the prose is not news.
+            (kind, evidence) = RefineKind(kind, evidence, meta, stats, pageUrl);
             var bodyText = string.Join("\n\n", texts);
             if (bodyText.Length == 0)
             {
@@ -1027,6 +1029,52 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         return (Model.PageKinds.Other, "too little article text: " + numbers);
+    }
+
+    /// <summary>
+    /// A page with enough prose reads as an article to <see cref="DecideKind"/>; this asks whether the prose is news:
+    /// pages with no article type, no og:type article, no date and no author are docs, services, shops or lists, told
+    /// apart by shop markers, URL shape and headline links. Never turns an article-typed page into anything else.
+    /// </summary>
+    private static (string Kind, string Evidence) RefineKind(string kind, string evidence, HtmlMetadata meta, TextStats stats, string? pageUrl)
+    {
+        if (kind != Model.PageKinds.Article || meta.Types.Overlaps(ExtractRules.ArticleTypes))
+        {
+            return (kind, evidence);
+        }
+
+        var url = meta.Url ?? pageUrl ?? "";
+        var ogType = meta.OgType ?? "";
+        if (ogType.Contains("product", StringComparison.OrdinalIgnoreCase) || meta.Types.Overlaps(ExtractRules.ProductTypes))
+        {
+            return (Model.PageKinds.Product, "product type; " + evidence);
+        }
+
+        var dated = meta.Published is not null || meta.Authors.Count > 0 || string.Equals(ogType, "article", StringComparison.OrdinalIgnoreCase);
+        if (dated)
+        {
+            return (kind, evidence);
+        }
+
+        if (stats.ProductMarks >= 1 || ExtractRules.ProductUrl().IsMatch(url))
+        {
+            return (Model.PageKinds.Product, "undated, shop markers or product URL; " + evidence);
+        }
+
+        if (ExtractRules.ForumUrl().IsMatch(url) || stats.ForumMarks >= 3)
+        {
+            return (Model.PageKinds.Forum, "undated, forum URL or markers; " + evidence);
+        }
+
+        if (meta.Types.Overlaps(ExtractRules.ListingTypes) || ExtractRules.ListingUrl().IsMatch(url))
+        {
+            return (Model.PageKinds.Listing, "undated, listing type or URL; " + evidence);
+        }
+
+        // Undated prose alone is too weak: evergreen guides and wire copy without metadata are articles to ingest.
+        return ExtractRules.OtherUrl().IsMatch(url)
+            ? (Model.PageKinds.Other, "undated, documentation or service URL; " + evidence)
+            : (kind, evidence);
     }
 
     /// <summary>Whether a class or id names forum (1) or shop (2) parts; cached per distinct string.</summary>
