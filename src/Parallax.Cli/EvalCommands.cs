@@ -45,6 +45,7 @@ internal static class EvalCommands
             var rows = new List<IReadOnlyList<string>> { Row("all", report.Overall) };
             rows.AddRange(report.ByPageType.Select(kv => Row(kv.Key, kv.Value)));
             console.WriteTable(["pages", "n", "F1", "precision", "recall", "title", "author", "date", "with", "without", "rejected"], rows);
+            console.WriteTable(KindConfusion.Header, report.Kinds.Rows());
             await console.Error.WriteLineAsync($"{set.Count} pages in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
 
             if (parse.GetValue(pages) is { } file)
@@ -54,7 +55,7 @@ internal static class EvalCommands
                 foreach (var p in report.Pages)
                 {
                     await writer.WriteLineAsync(
-                        $"{p.Id}\t{p.PageType}\t{p.Body.F1:0.000}\t{p.Body.Precision:0.000}\t{p.Body.Recall:0.000}\t{p.TitleOk}\t{p.AuthorOk}\t{p.DateOk}\t{p.Rejected}").ConfigureAwait(false);
+                        $"{p.Id}\t{p.PageType}\t{p.Body.F1:0.000}\t{p.Body.Precision:0.000}\t{p.Body.Recall:0.000}\t{p.TitleOk}\t{p.AuthorOk}\t{p.DateOk}\t{p.Rejected}\t{p.Kind}").ConfigureAwait(false);
                 }
             }
 
