@@ -20,6 +20,9 @@ public static class EntityRecognizer
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameWords = EntityRules.NotNames.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeadWords = EntityRules.OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly FrozenDictionary<string, (EntityKind Kind, string Key, string? Country)>.AlternateLookup<ReadOnlySpan<char>> Gazetteer =
+        EntityRules.Gazetteer.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static List<Entity> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -129,16 +132,19 @@ public static class EntityRecognizer
         var start = tokens[from].Start;
         var end = tokens[to].End;
         var surface = text[start..end];
-        var key = StripPossessive(surface).ToLowerInvariant();
-        if (EntityRules.Gazetteer.TryGetValue(key, out var known))
+
+        // The gazetteer is asked with the lowercased span on the stack: most spans it knows need no key string of their own.
+        Span<char> buffer = stackalloc char[StackWordChars];
+        if (Known(text.AsSpan(start, end - start), buffer, out var known))
         {
             entities.Add(new Entity(surface, known.Key, known.Kind, start, end, known.Country));
             return;
         }
 
+        var key = StripPossessive(surface).ToLowerInvariant();
+
         // A known word leading a longer span ("Indian Navy", "Somali pirates' boat"): the place, then the whole span.
-        var first = StripPossessive(tokens[from].Of(text).ToString()).ToLowerInvariant();
-        if (from < to && EntityRules.Gazetteer.TryGetValue(first, out var lead) && lead.Kind == EntityKind.Place)
+        if (from < to && Known(tokens[from].Of(text), buffer, out var lead) && lead.Kind == EntityKind.Place)
         {
             entities.Add(new Entity(text[tokens[from].Start..tokens[from].End], lead.Key, lead.Kind, tokens[from].Start, tokens[from].End, lead.Country));
         }
@@ -184,6 +190,20 @@ public static class EntityRecognizer
         {
             entities.Add(new Entity(surface, key, EntityKind.Name, start, end));
         }
+    }
+
+    /// <summary>The gazetteer entry of a span (possessive stripped, lowercased into <paramref name="buffer"/> when it fits), the
+    /// same as looking up <c>StripPossessive(span).ToLowerInvariant()</c>.</summary>
+    private static bool Known(ReadOnlySpan<char> span, Span<char> buffer, out (EntityKind Kind, string Key, string? Country) entry)
+    {
+        if (span.Length > 2 && span[^2] is '\'' or '\u2019' && span[^1] is 's' or 'S')
+        {
+            span = span[..^2];
+        }
+
+        var lower = span.Length <= buffer.Length ? buffer[..span.Length] : new char[span.Length];
+        span.ToLowerInvariant(lower);
+        return Gazetteer.TryGetValue(lower, out entry);
     }
 
     private static string StripPossessive(string s) =>

@@ -19,11 +19,21 @@ internal sealed class TermTable
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
 
-    /// <summary>Open-addressing table (linear probing, at most half full): slot holds entry index + 1, 0 when empty.</summary>
-    private int[] slots = new int[2048];
+    /// <summary>High half of a hash, kept in its slot.</summary>
+    private const ulong TagMask = 0xFFFFFFFF00000000UL;
+
+    /// <summary>Open-addressing table (linear probing, at most half full): a slot holds the hash's high 32 bits above entry
+    /// index + 1, 0 when empty, so a probe that misses is settled in the slot without reading the entry.</summary>
+    private ulong[] slots = new ulong[2048];
+
+    /// <summary>Full hashes, read only when the slots are rebuilt.</summary>
     private ulong[] entryHash = new ulong[1024];
-    private string[] entryKey = new string[1024];
     private int[] entryId = new int[1024];
+
+    /// <summary>Entry keys end to end in one array (entry e is <c>keyChars[keyStart[e]..keyStart[e + 1]]</c>): no string per
+    /// term, and a key check reads contiguous memory instead of following a reference per term on a long stream.</summary>
+    private int[] keyStart = new int[1025];
+    private char[] keyChars = new char[8192];
     private int entries;
     private int termCount;
     private readonly List<int> counted = [];
@@ -31,8 +41,9 @@ internal sealed class TermTable
     private float[] vectorWeights = new float[256];
     private int[] documentFrequency = new int[InitialTerms];
     private bool[] entity = new bool[InitialTerms];
-    private double[] counts = new double[InitialTerms];
-    private int[] countedIn = new int[InitialTerms];
+    /// <summary>The current article's count of each term, stamped with the article's number; one array so a word costs one
+    /// cache line, not two.</summary>
+    private Tally[] tallies = new Tally[InitialTerms];
     private double[] logDocumentFrequency = new double[InitialTerms];
     private double logDocuments;
 
@@ -54,7 +65,7 @@ internal sealed class TermTable
     public int Capacity => documentFrequency.Length;
 
     /// <summary>Rough bytes: the dictionary (entry, key string) and the per-term arrays.</summary>
-    public long ApproximateBytes => (slots.Length * 4L) + (entryHash.Length * (8L + 8 + 4)) + (termCount * 40L) + (documentFrequency.Length * (4L + 1 + 8 + 4 + 8));
+    public long ApproximateBytes => (slots.Length * 8L) + (entryHash.Length * (8L + 4 + 4)) + (keyChars.Length * 2L) + (documentFrequency.Length * (4L + 1 + 16 + 8));
 
     public bool IsEntity(int term) => entity[term];
 
@@ -66,43 +77,50 @@ internal sealed class TermTable
     public bool AddTerm(ReadOnlySpan<char> term, double weight)
     {
         var hash = Hash(term);
-        var slot = (int)hash & (slots.Length - 1);
+        var tag = hash & TagMask;
+        var mask = slots.Length - 1;
+        var slot = (int)hash & mask;
         int id;
         while (true)
         {
-            var e = slots[slot] - 1;
-            if (e < 0)
+            var s = slots[slot];
+            if (s == 0)
             {
                 id = termCount++;
-                Insert(term.ToString(), hash, id);
+                Insert(term, hash, id);
                 Grow(id + 1);
                 entity[id] = term.Length > 0 && term[0] == EntityPrefix;
                 break;
             }
 
-            if (entryHash[e] == hash && term.SequenceEqual(entryKey[e]))
+            if ((s & TagMask) == tag)
             {
-                id = entryId[e];
-                if (id == StopId)
+                var e = (int)(uint)s - 1;
+                if (term.SequenceEqual(keyChars.AsSpan(keyStart[e], keyStart[e + 1] - keyStart[e])))
                 {
-                    return false;
-                }
+                    id = entryId[e];
+                    if (id == StopId)
+                    {
+                        return false;
+                    }
 
-                break;
+                    break;
+                }
             }
 
-            slot = (slot + 1) & (slots.Length - 1);
+            slot = (slot + 1) & mask;
         }
 
         // Stamped with the article's number so a term counted with weight 0 still belongs to the article.
-        if (countedIn[id] != Documents + 1)
+        ref var tally = ref tallies[id];
+        if (tally.Article != Documents + 1)
         {
-            countedIn[id] = Documents + 1;
-            counts[id] = 0;
+            tally.Article = Documents + 1;
+            tally.Count = 0;
             counted.Add(id);
         }
 
-        counts[id] += weight;
+        tally.Count += weight;
         return true;
     }
 
@@ -120,11 +138,11 @@ internal sealed class TermTable
         return h ^ (h >> 32);
     }
 
-    private void Insert(string key, ulong hash, int id)
+    private void Insert(ReadOnlySpan<char> key, ulong hash, int id)
     {
         if ((entries + 1) * 2 > slots.Length)
         {
-            slots = new int[slots.Length * 2];
+            slots = new ulong[slots.Length * 2];
             for (var k = 0; k < entries; k++)
             {
                 Place(k);
@@ -134,12 +152,19 @@ internal sealed class TermTable
         if (entries == entryHash.Length)
         {
             Array.Resize(ref entryHash, entries * 2);
-            Array.Resize(ref entryKey, entries * 2);
             Array.Resize(ref entryId, entries * 2);
+            Array.Resize(ref keyStart, (entries * 2) + 1);
         }
 
+        var at = keyStart[entries];
+        if (at + key.Length > keyChars.Length)
+        {
+            Array.Resize(ref keyChars, Math.Max(at + key.Length, keyChars.Length * 2));
+        }
+
+        key.CopyTo(keyChars.AsSpan(at));
+        keyStart[entries + 1] = at + key.Length;
         entryHash[entries] = hash;
-        entryKey[entries] = key;
         entryId[entries] = id;
         Place(entries++);
     }
@@ -152,7 +177,7 @@ internal sealed class TermTable
             slot = (slot + 1) & (slots.Length - 1);
         }
 
-        slots[slot] = entry + 1;
+        slots[slot] = (entryHash[entry] & TagMask) | (uint)(entry + 1);
     }
 
     /// <summary>Turns the counts added since the last call into a unit-length vector (sublinear TF, before IDF) sorted by
@@ -179,7 +204,7 @@ internal sealed class TermTable
             termIds[i] = id;
 
             // Sublinear term frequency: the tenth mention of a name adds little over the third.
-            var w = 1 + Math.Log(Math.Max(1, counts[id]));
+            var w = 1 + Math.Log(Math.Max(1, tallies[id].Count));
             weights[i] = (float)w;
             norm += w * w;
         }
@@ -215,8 +240,13 @@ internal sealed class TermTable
         var n = Math.Max(terms, documentFrequency.Length * 2);
         Array.Resize(ref documentFrequency, n);
         Array.Resize(ref entity, n);
-        Array.Resize(ref counts, n);
-        Array.Resize(ref countedIn, n);
+        Array.Resize(ref tallies, n);
         Array.Resize(ref logDocumentFrequency, n);
+    }
+
+    private struct Tally
+    {
+        public int Article;
+        public double Count;
     }
 }
