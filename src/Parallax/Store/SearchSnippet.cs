@@ -458,8 +458,8 @@ internal sealed class SearchSnippet
             return word.ToLowerInvariant(into);
         }
 
-        // Normalisation is unavailable under InvariantGlobalization: the quote stage's folding table serves here too.
-        var folded = Quotes.NameText.Fold(word.ToString()).AsSpan();
+        // Normalisation is unavailable under InvariantGlobalization: the shared folding table serves here.
+        var folded = Text.LetterFold.Fold(word.ToString()).AsSpan();
         var n = Math.Min(folded.Length, into.Length);
         folded[..n].CopyTo(into);
         return n;
