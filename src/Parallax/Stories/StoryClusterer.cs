@@ -53,7 +53,7 @@ public sealed class StoryClusterer
     private (int Term, double Weight)[] topTermsBuffer = new (int, double)[LookupTerms];
 
     /// <summary>Story ordinals listed under each term id (a story's own ordinal, forwarded through <see cref="liveOrdinal"/> after a merge).</summary>
-    private List<int>?[] storiesByTerm = new List<int>?[1024];
+    private readonly StoryPostings storiesByTerm = new();
 
     /// <summary>The ordinal each story lives on as: itself, or the story it was merged into (followed to the end).</summary>
     private int[] liveOrdinal = new int[64];
@@ -119,12 +119,7 @@ public sealed class StoryClusterer
                 bytes += 96 + (s.Centroid.Count * 8L) + (s.Members.Count * 72L);
             }
 
-            foreach (var list in storiesByTerm)
-            {
-                bytes += list is null ? 8 : 40 + (list.Capacity * 4L);
-            }
-
-            return bytes;
+            return bytes + storiesByTerm.ApproximateBytes;
         }
     }
 
@@ -239,12 +234,8 @@ public sealed class StoryClusterer
         var top = TopTerms(vector, LookupTerms);
         foreach (var (term, weight) in top)
         {
-            if (term >= storiesByTerm.Length || storiesByTerm[term] is not { } list)
-            {
-                continue;
-            }
-
-            for (int k = list.Count - 1, walked = 0; k >= 0 && walked < MaxPostingsWalk; k--, walked++)
+            var list = storiesByTerm.Of(term);
+            for (int k = list.Length - 1, walked = 0; k >= 0 && walked < MaxPostingsWalk; k--, walked++)
             {
                 var ordinal = LiveOrdinal(list[k]);
                 if (hitWeights[ordinal] == 0)
@@ -561,22 +552,7 @@ public sealed class StoryClusterer
         }
     }
 
-    private void Index(int term, StoryState story)
-    {
-        if (storiesByTerm.Length <= term)
-        {
-            Array.Resize(ref storiesByTerm, Math.Max(term + 1, storiesByTerm.Length * 2));
-        }
-
-        var list = storiesByTerm[term] ??= [];
-
-        // A term pruned and re-added would list the story twice; the candidate walk tolerates it, and checking the tail is enough
-        // to keep the common case (the story just listed) from repeating.
-        if (list.Count == 0 || list[^1] != story.Ordinal)
-        {
-            list.Add(story.Ordinal);
-        }
-    }
+    private void Index(int term, StoryState story) => storiesByTerm.Add(term, story.Ordinal);
 
     internal static string NewStoryId(string firstArticleId) =>
         "st-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(firstArticleId)))[..StoryIdHexChars];
