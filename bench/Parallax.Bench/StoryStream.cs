@@ -4,6 +4,7 @@ using Parallax.Dedup;
 using Parallax.Entities;
 using Parallax.Model;
 using Parallax.Stories;
+using Parallax.Text;
 
 namespace Parallax.Bench;
 
@@ -70,7 +71,18 @@ internal static class StoryStream
             var d = new NearDuplicateIndex();
             return a => { _ = d.FindDuplicateOf(a); d.Add(a); };
         });
-        Time("terms (TermVectorizer.Count)", stream, () => a => TermVectorizer.Count(a.Title, a.Body, 2, 1));
+        Time("terms (tokenise + TermVectorizer.CountInto)", stream, () =>
+        {
+            var table = new TermTable();
+            var tokens = new List<Token>();
+            return a =>
+            {
+                var text = string.IsNullOrEmpty(a.Title) ? a.Body : a.Title + "\n\n" + a.Body;
+                Tokenizer.Tokenize(text, 0, text.Length, tokens);
+                TermVectorizer.CountInto(table, text, tokens, string.IsNullOrEmpty(a.Title) ? 0 : a.Title.Length, 2, 1);
+                _ = table.Finish();
+            };
+        });
         Time("entities (EntityRecognizer)", stream, () => a => EntityRecognizer.Recognize(a.Title + "\n\n" + a.Body));
         Time("content year", stream, () => a => TimeAgreement.ContentYear(a.Body));
         Time("vectorize (all of the above but dedup)", stream, () =>
