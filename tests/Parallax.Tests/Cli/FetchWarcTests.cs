@@ -5,6 +5,7 @@ using Parallax.Tests.Ingest;
 
 namespace Parallax.Tests.Cli;
 
+[Collection(LoopbackHttpTests.Name)]
 public sealed class FetchWarcTests
 {
     private const string Page =

@@ -6,6 +6,7 @@ using Parallax.Model;
 
 namespace Parallax.Tests.Ingest;
 
+[Collection(LoopbackHttpTests.Name)]
 public sealed class HttpFetcherTests
 {
     private static HttpFetcherOptions Options(HttpTestClock? clock = null) => new()
