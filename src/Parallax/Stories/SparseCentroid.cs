@@ -22,30 +22,14 @@ internal sealed class SparseCentroid
         var total = Count + addTerms.Length;
         var newTerms = new int[total];
         var newWeights = new float[total];
-        int i = 0, j = 0, n = 0;
-        while (i < Count || j < addTerms.Length)
-        {
-            if (j == addTerms.Length || (i < Count && terms[i] < addTerms[j]))
-            {
-                newTerms[n] = terms[i];
-                newWeights[n++] = weights[i++];
-            }
-            else if (i == Count || addTerms[j] < terms[i])
-            {
-                added(addTerms[j]);
-                newTerms[n] = addTerms[j];
-                newWeights[n++] = addWeights[j++];
-            }
-            else
-            {
-                newTerms[n] = terms[i];
-                newWeights[n++] = weights[i++] + addWeights[j++];
-            }
-        }
-
+        var fresh = new List<int>();
+        Count = Merge(addTerms, addWeights, newTerms, newWeights, fresh);
         terms = newTerms;
         weights = newWeights;
-        Count = n;
+        foreach (var term in fresh)
+        {
+            added(term);
+        }
     }
 
     /// <summary>Keeps the <paramref name="keep"/> terms of largest <c>weight × idf</c> (ties to the lower term id), in term order.</summary>
@@ -94,27 +78,7 @@ internal sealed class SparseCentroid
         scratch.Ensure(total);
         var newTerms = scratch.Terms;
         var newWeights = scratch.Weights;
-        int i = 0, j = 0, n = 0;
-        while (i < Count || j < addTerms.Length)
-        {
-            if (j == addTerms.Length || (i < Count && terms[i] < addTerms[j]))
-            {
-                newTerms[n] = terms[i];
-                newWeights[n++] = weights[i++];
-            }
-            else if (i == Count || addTerms[j] < terms[i])
-            {
-                added.Add(addTerms[j]);
-                newTerms[n] = addTerms[j];
-                newWeights[n++] = addWeights[j++];
-            }
-            else
-            {
-                newTerms[n] = terms[i];
-                newWeights[n++] = weights[i++] + addWeights[j++];
-            }
-        }
-
+        var n = Merge(addTerms, addWeights, newTerms, newWeights, added);
         if (n <= keep)
         {
             Store(newTerms.AsSpan(0, n), newWeights.AsSpan(0, n));
@@ -203,6 +167,36 @@ internal sealed class SparseCentroid
 
         static double Median(double a, double b, double c) =>
             a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+    }
+
+    /// <summary>
+    /// This centroid's terms and <paramref name="addTerms"/> (both sorted by term id) merged into the output spans, weights
+    /// of shared terms summed; terms it did not hold are appended to <paramref name="added"/>. Returns the merged count.
+    /// </summary>
+    private int Merge(ReadOnlySpan<int> addTerms, ReadOnlySpan<float> addWeights, Span<int> newTerms, Span<float> newWeights, List<int> added)
+    {
+        int i = 0, j = 0, n = 0;
+        while (i < Count || j < addTerms.Length)
+        {
+            if (j == addTerms.Length || (i < Count && terms[i] < addTerms[j]))
+            {
+                newTerms[n] = terms[i];
+                newWeights[n++] = weights[i++];
+            }
+            else if (i == Count || addTerms[j] < terms[i])
+            {
+                added.Add(addTerms[j]);
+                newTerms[n] = addTerms[j];
+                newWeights[n++] = addWeights[j++];
+            }
+            else
+            {
+                newTerms[n] = terms[i];
+                newWeights[n++] = weights[i++] + addWeights[j++];
+            }
+        }
+
+        return n;
     }
 
     private void Store(ReadOnlySpan<int> newTerms, ReadOnlySpan<float> newWeights)
