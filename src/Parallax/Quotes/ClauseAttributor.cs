@@ -342,7 +342,7 @@ internal sealed class ClauseAttributor
             }
 
             var verb = end;
-            while (verb < Count && tokens[verb].Kind == TokenKind.Word && !inQuote[verb] && (QuoteRules.SkippedBeforeCue.Contains(lower[verb]) || IsLyAdverb(verb)))
+            while (verb < Count && IsBetweenSubjectAndCue(verb))
             {
                 verb++;
             }
@@ -389,7 +389,7 @@ internal sealed class ClauseAttributor
                 }
 
                 var j = k - 1;
-                while (j >= 0 && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+                while (j >= 0 && IsBetweenSubjectAndCue(j))
                 {
                     j--;
                 }
@@ -637,7 +637,7 @@ internal sealed class ClauseAttributor
         if (mention is not null && mention.Kind != MentionKind.Group)
         {
             verb = e;
-            while (verb < Count && !inQuote[verb] && tokens[verb].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[verb]) || IsLyAdverb(verb)))
+            while (verb < Count && IsBetweenSubjectAndCue(verb))
             {
                 verb++;
             }
@@ -998,7 +998,7 @@ internal sealed class ClauseAttributor
     private Attribution? CoordinatedAttribution(int verb)
     {
         var j = verb - 1;
-        while (j > first && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+        while (j > first && IsBetweenSubjectAndCue(j))
         {
             j--;
         }
@@ -1315,7 +1315,7 @@ internal sealed class ClauseAttributor
         }
 
         var j = verb - 1;
-        while (j >= 0 && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+        while (j >= 0 && IsBetweenSubjectAndCue(j))
         {
             j--;
         }
@@ -1361,6 +1361,10 @@ internal sealed class ClauseAttributor
         return quoted;
     }
 
+    /// <summary>An unquoted word that may stand between a subject and its cue: <c>has</c>, <c>also</c>, <c>repeatedly</c>.</summary>
+    private bool IsBetweenSubjectAndCue(int i) =>
+        !inQuote[i] && tokens[i].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[i]) || IsLyAdverb(i));
+
     // `Appearing on CNN, ...`, `Lately ...`: a sentence's first word that opens no name.
     private bool IsParticipleOrAdverb(int i) =>
         tokens[i].Kind == TokenKind.Word && (tokens[i].Of(body).EndsWith("ing", StringComparison.Ordinal) || tokens[i].Of(body).EndsWith("ly", StringComparison.Ordinal));
@@ -1373,7 +1377,7 @@ internal sealed class ClauseAttributor
     private Attribution? EmbeddedAttribution(int verb)
     {
         var j = verb - 1;
-        while (j >= 0 && !inQuote[j] && tokens[j].Kind == TokenKind.Word && (QuoteRules.SkippedBeforeCue.Contains(lower[j]) || IsLyAdverb(j)))
+        while (j >= 0 && IsBetweenSubjectAndCue(j))
         {
             j--;
         }
