@@ -17,6 +17,20 @@ internal static partial class ExtractRules
     /// </summary>
     internal const int RegexTimeoutMs = 2000;
 
+    /// <summary>Whether <paramref name="text"/> holds any of <paramref name="marks"/>, ignoring case.</summary>
+    internal static bool ContainsAny(string text, string[] marks)
+    {
+        foreach (var mark in marks)
+        {
+            if (text.Contains(mark, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Names of news outlets and agencies. A byline or a trailing credit that names one of these is
     /// a credit to the outlet, not to a person, so it also becomes the article's outlet.

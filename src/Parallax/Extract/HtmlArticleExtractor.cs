@@ -341,20 +341,6 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         return small && IsFurniture(element, stats, verdicts, forum);
     }
 
-    /// <summary>Whether a heading names a shop's block of other products ("also viewed", "similar items").</summary>
-    private static bool IsRecommendationPhrase(string text)
-    {
-        foreach (var phrase in ExtractRules.RecommendationPhrases)
-        {
-            if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsLinkParagraph(Paragraph p) => p.Text.Length < ShortLinkParagraph && p.LinkChars > p.Text.Length * ParagraphMaxLinkDensity;
 
     private static bool InsideMain(IElement e, IElement body)
@@ -883,7 +869,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                     // A shop block ("Customers also viewed") ends at a heading of the same or a higher rank: its items have
                     // headings of their own. A teaser marker ("Related", "Latest") ends at any heading.
                     var t = p.Text.TrimEnd(':', '：', ' ', '»', '›', '>');
-                    if (IsRecommendationPhrase(t))
+                    if (ExtractRules.ContainsAny(t, ExtractRules.RecommendationPhrases))
                     {
                         skipping = p.Heading ? p.Level : 6;
                         return false;

@@ -662,7 +662,7 @@ internal static class HtmlMetadataReader
             var rel = element.GetAttribute("rel");
             var href = element.GetAttribute("href");
             var isAuthorLink = (rel is not null && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
-                || (href is not null && ContainsAny(href, MetadataRules.AuthorPathMarks));
+                || (href is not null && ExtractRules.ContainsAny(href, MetadataRules.AuthorPathMarks));
             if (isAuthorLink && BoundedText(element, MaxAuthorChars) is { Length: > 1 } name)
             {
                 walk.Bylines.Add((name, walk.TextNodes, MetadataSources.AuthorLink));
@@ -701,20 +701,7 @@ internal static class HtmlMetadataReader
     }
 
     private static bool HasMark(IElement element, string attribute) =>
-        element.GetAttribute(attribute) is { Length: > 1 } value && ContainsAny(value, MetadataRules.BylineClassMarks);
-
-    private static bool ContainsAny(string s, string[] marks)
-    {
-        foreach (var m in marks)
-        {
-            if (s.Contains(m, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        element.GetAttribute(attribute) is { Length: > 1 } value && ExtractRules.ContainsAny(value, MetadataRules.BylineClassMarks);
 
     /// <summary>The element's text with whitespace collapsed, or null when it is longer than <paramref name="max"/> (so a whole container is never copied).</summary>
     internal static string? BoundedText(IElement element, int max)
