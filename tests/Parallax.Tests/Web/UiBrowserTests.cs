@@ -17,6 +17,13 @@ public sealed class UiBrowserTests(UiBrowserFixture fixture, ITestOutputHelper o
     /// <summary>Pixels two boxes' tops may differ by and still count as one row.</summary>
     private const double RowTolerance = 2;
 
+    /// <summary>
+    /// A navigation counts once the new URL is committed; the assertions after it wait for the content themselves.
+    /// Waiting for the load event as well timed out once in a full CI run with the new page already shown (its
+    /// screenshot), so the load event is not waited on.
+    /// </summary>
+    private static readonly PageWaitForURLOptions UrlCommitted = new() { WaitUntil = WaitUntilState.Commit };
+
     private Task RunAsync(int width, Func<IPage, BrowserSession, Task> test, [CallerMemberName] string name = "") =>
         fixture.RunAsync(output, name, width, javaScript: false, async (page, session) =>
         {
@@ -32,7 +39,7 @@ public sealed class UiBrowserTests(UiBrowserFixture fixture, ITestOutputHelper o
         {
             await page.GotoAsync("/");
             await page.GetByRole(AriaRole.Link, new() { Name = UiFormat.Title(story), Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**" + UiFormat.StoryHref(story.Id));
+            await page.WaitForURLAsync("**" + UiFormat.StoryHref(story.Id), UrlCommitted);
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(UiFormat.Title(story));
 
             var boxes = await BoxesAsync(page.Locator(".outlet"));
@@ -94,12 +101,12 @@ public sealed class UiBrowserTests(UiBrowserFixture fixture, ITestOutputHelper o
             await page.GotoAsync("/");
             await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search articles" }).FillAsync("cranes");
             await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search articles" }).PressAsync("Enter");
-            await page.WaitForURLAsync("**/search?q=cranes");
+            await page.WaitForURLAsync("**/search?q=cranes", UrlCommitted);
             var first = page.Locator(".hit h2 a").First;
             await Assertions.Expect(page.Locator(".hit mark").First).ToBeVisibleAsync();
             var title = await first.InnerTextAsync();
             await first.ClickAsync();
-            await page.WaitForURLAsync("**/articles/**");
+            await page.WaitForURLAsync("**/articles/**", UrlCommitted);
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
             await Assertions.Expect(page.Locator(".body")).ToBeVisibleAsync();
         });
@@ -120,7 +127,7 @@ public sealed class UiBrowserTests(UiBrowserFixture fixture, ITestOutputHelper o
             Assert.NotEqual(body, background);
             var who = page.Locator($".body a.who[href='{UiFormat.SpeakerHref(quote.Speaker!)}']").First;
             await who.ClickAsync();
-            await page.WaitForURLAsync("**" + UiFormat.SpeakerHref(quote.Speaker!));
+            await page.WaitForURLAsync("**" + UiFormat.SpeakerHref(quote.Speaker!), UrlCommitted);
             await Assertions.Expect(page.Locator($"a[href='{UiFormat.ArticleHref(quote.Article, quote.Id)}']")).ToBeVisibleAsync();
         });
     }
