@@ -271,9 +271,12 @@ public sealed class SqliteArticleStoreTests : IDisposable
     [Fact]
     public async Task Two_fresh_stores_fed_the_same_commits_hold_identical_rows()
     {
+        // One fixed clock for both: the first-seen stamp has whole seconds, and the two commits of a pair can straddle
+        // a second on a loaded machine.
+        var clock = new FakeClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var other = Path.Combine(_directory, "other.db");
-        await using var one = await OpenAsync();
-        await using var two = await SqliteArticleStore.OpenAsync(other);
+        await using var one = await SqliteArticleStore.OpenAsync(DbPath, clock);
+        await using var two = await SqliteArticleStore.OpenAsync(other, clock);
         foreach (var commit in SampleCommits())
         {
             await one.CommitAsync(commit);
