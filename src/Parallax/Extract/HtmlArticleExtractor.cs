@@ -207,10 +207,11 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
             // Link items are the content of a listing; elsewhere short link-only paragraphs are navigation.
             var texts = CleanParagraphs(paragraphs, title, meta, dropLinkParagraphs: kind == Model.PageKinds.Article);
-            if (kind != Model.PageKinds.Article && TextLength(texts) < LenientBelowChars)
+            if (kind is not (Model.PageKinds.Article or Model.PageKinds.Product) && TextLength(texts) < LenientBelowChars)
             {
                 // Next to nothing survived on a page that is not an article: its items were likely named like furniture
-                // ("teaser", "promo", "related" cards of a topic page). A second pass trusts only tags and roles.
+                // ("teaser", "promo", "related" cards of a topic page). A second pass trusts only tags and roles. Not on
+                // product pages: there a short body is the item's own description, and the second pass adds shop widgets.
                 var (again, _) = Measure(root, clock);
                 RemoveBoilerplate(body, again, forum, lenient: true);
                 var more = new List<Paragraph>();
