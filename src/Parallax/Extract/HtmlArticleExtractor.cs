@@ -84,7 +84,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     private const int ContentLinkChars = 30;
 
     /// <summary>
-    /// A page that is not an article and yields less body text than this gets a second, lenient pruning pass, kept when
+    /// A page (not a product) that yields less body text than this gets a second, lenient pruning pass, kept when
     /// it finds more than <see cref="LenientMinGain"/> times the text (on wcxb-dev, topic and category pages whose item
     /// cards carry furniture class names came out as a few menu words).
     /// </summary>
@@ -207,11 +207,12 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
             // Link items are the content of a listing; elsewhere short link-only paragraphs are navigation.
             var texts = CleanParagraphs(paragraphs, title, meta, dropLinkParagraphs: kind == Model.PageKinds.Article);
-            if (kind is not (Model.PageKinds.Article or Model.PageKinds.Product) && TextLength(texts) < LenientBelowChars)
+            if (kind is not Model.PageKinds.Product && TextLength(texts) < LenientBelowChars)
             {
-                // Next to nothing survived on a page that is not an article: its items were likely named like furniture
-                // ("teaser", "promo", "related" cards of a topic page). A second pass trusts only tags and roles. Not on
-                // product pages: there a short body is the item's own description, and the second pass adds shop widgets.
+                // Next to nothing survived: the page's items or sections were likely named like furniture ("teaser",
+                // "promo", "related" cards of a topic page, a service page's "cta" blocks). A second pass trusts only tags
+                // and roles. Not on product pages: there a short body is the item's own description, and the second pass
+                // adds shop widgets.
                 var (again, _) = Measure(root, clock);
                 RemoveBoilerplate(body, again, forum, lenient: true);
                 var more = new List<Paragraph>();
