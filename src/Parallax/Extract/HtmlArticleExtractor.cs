@@ -83,6 +83,14 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// <summary>A link with this much text (non-space characters) is an item of a listing (headline, teaser), not a menu entry.</summary>
     private const int ContentLinkChars = 30;
 
+    /// <summary>
+    /// A page (not a product) that yields less body text than this gets a second, lenient pruning pass, kept when
+    /// it finds more than <see cref="LenientMinGain"/> times the text (on wcxb-dev, topic and category pages whose item
+    /// cards carry furniture class names came out as a few menu words).
+    /// </summary>
+    private const int LenientBelowChars = 500;
+    private const double LenientMinGain = 2.0;
+
     /// <summary>A &lt;noscript&gt; with less text than this is a fallback notice or a pixel, not a server-rendered page.</summary>
     private const int NoscriptMinChars = 200;
 
@@ -167,7 +175,8 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 return new(null, Model.RejectReasons.NoContent, "the page has no body element");
             }
 
-            RemoveBoilerplate(body, stats, LooksLikeForum(meta, pageUrl));
+            var forum = LooksLikeForum(meta, pageUrl);
+            RemoveBoilerplate(body, stats, forum);
             if (clock.Elapsed > options.TimeBudget)
             {
                 return TimedOut("removing boilerplate");
@@ -198,6 +207,22 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
             // Link items are the content of a listing; elsewhere short link-only paragraphs are navigation.
             var texts = CleanParagraphs(paragraphs, title, meta, dropLinkParagraphs: kind == Model.PageKinds.Article);
+            if (kind is not Model.PageKinds.Product && TextLength(texts) < LenientBelowChars)
+            {
+                // Next to nothing survived: the page's items or sections were likely named like furniture ("teaser",
+                // "promo", "related" cards of a topic page, a service page's "cta" blocks). A second pass trusts only tags
+                // and roles. Not on product pages: there a short body is the item's own description, and the second pass
+                // adds shop widgets.
+                var (again, _) = Measure(root, clock);
+                RemoveBoilerplate(body, again, forum, lenient: true);
+                var more = new List<Paragraph>();
+                CollectParagraphs(Widen(PickContainer(body, again), body, again), again.Removed, more, clock);
+                var moreTexts = CleanParagraphs(more, title, meta, dropLinkParagraphs: false);
+                if (TextLength(moreTexts) > LenientMinGain * TextLength(texts))
+                {
+                    texts = moreTexts;
+                }
+            }
 
             if (meta.JsonLdBody is { } ldBody && ldBody.Length > 2 * Math.Max(chars, 100))
             {
@@ -237,6 +262,17 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
+    private static int TextLength(List<string> texts)
+    {
+        var n = 0;
+        foreach (var t in texts)
+        {
+            n += t.Length;
+        }
+
+        return n;
+    }
+
     private Outcome TimedOut(string stage) =>
         new(null, Model.RejectReasons.TimedOut, $"time budget of {options.TimeBudget.TotalSeconds:0.#} s spent while {stage}");
 
@@ -247,7 +283,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// container that holds the article must stay. Elements wrapping the article itself (<c>article</c>,
     /// <c>main</c>, <c>itemprop=articleBody</c>) are never removed for their class names.
     /// </summary>
-    private static void RemoveBoilerplate(IElement body, TextStats stats, bool forum)
+    private static void RemoveBoilerplate(IElement body, TextStats stats, bool forum, bool lenient = false)
     {
         var bodyProse = Math.Max(1, stats.Prose(body));
         var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -257,7 +293,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         while (stack.Count > 0)
         {
             var element = stack.Pop();
-            if (element != body && IsDoomed(element, body, stats, bodyProse, verdicts, forum))
+            if (element != body && IsDoomed(element, body, stats, bodyProse, verdicts, forum, lenient))
             {
                 stats.Removed.Add(element);
                 continue;
@@ -317,7 +353,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         stats.ProductMarks += marks >> 1;
     }
 
-    private static bool IsDoomed(IElement element, IElement body, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts, bool forum)
+    private static bool IsDoomed(IElement element, IElement body, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts, bool forum, bool lenient)
     {
         var tag = element.LocalName;
         if (tag == "noscript")
@@ -335,10 +371,10 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         if (IsHidden(element))
         {
             // Inside the main content a hidden block is a closed tab panel or accordion of the page's own text, unless named as furniture.
-            return small && (!InsideMain(element, body) || IsFurniture(element, stats, verdicts, forum));
+            return small && (!InsideMain(element, body) || IsFurniture(element, stats, verdicts, forum, lenient));
         }
 
-        return small && IsFurniture(element, stats, verdicts, forum);
+        return small && IsFurniture(element, stats, verdicts, forum, lenient);
     }
 
     private static bool IsLinkParagraph(Paragraph p) => p.Text.Length < ShortLinkParagraph && p.LinkChars > p.Text.Length * ParagraphMaxLinkDensity;
@@ -374,7 +410,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     }
 
     /// <summary>Navigation, headers, footers, share bars, sidebars: by tag, role, class or id. The caller guards against wrappers of the whole page.</summary>
-    private static bool IsFurniture(IElement element, TextStats stats, Dictionary<string, bool> verdicts, bool forum)
+    private static bool IsFurniture(IElement element, TextStats stats, Dictionary<string, bool> verdicts, bool forum, bool lenient)
     {
         var tag = element.LocalName;
         if (ExtractRules.StructuralBoilerplateTags.Contains(tag))
@@ -392,6 +428,12 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         if (role is "navigation" or "banner" or "contentinfo" or "complementary" or "search" or "menu" or "dialog")
         {
             return true;
+        }
+
+        // The second, lenient pass trusts tags and roles only: class names such as "teaser" or "promo" name a listing's items.
+        if (lenient)
+        {
+            return false;
         }
 
         return Matches(element.ClassName) || Matches(element.Id);
@@ -806,6 +848,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     private static List<string> CleanParagraphs(List<Paragraph> paragraphs, string? title, HtmlMetadata meta, bool dropLinkParagraphs)
     {
+        var isArticle = dropLinkParagraphs;
         // Navigation that slipped through: short paragraphs that are mostly link text. When such paragraphs are
         // most of the text, they are the page's items (a front page read as an article), not navigation.
         if (dropLinkParagraphs)
@@ -897,12 +940,14 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
         }
 
-        // Responsive themes print the same block twice (a mobile and a desktop copy); the reader sees it once.
+        // Responsive themes print the same block twice (a mobile and a desktop copy); the reader sees it once. Off
+        // articles every repeat goes, short ones too: a shop grid's "Add to cart", a thread's "Reply" and "Quote" lines
+        // are widgets, not items (wcxb-dev, non-article pages only: all 0.850 -> see commit; articles unchanged).
         var texts = new List<string>(paragraphs.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in paragraphs)
         {
-            if (p.Text.Length < MinRepeatChars || seen.Add(p.Text))
+            if ((isArticle && p.Text.Length < MinRepeatChars) || seen.Add(p.Text))
             {
                 texts.Add(p.Text);
             }

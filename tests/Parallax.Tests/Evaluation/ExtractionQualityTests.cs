@@ -17,11 +17,13 @@ public sealed class ExtractionQualityTests(ITestOutputHelper output)
     // all 0.835, date 0.815; the all-pages and date floors rose with them. Page sections (recommendation headings drop
     // only their section, hidden tab panels inside main stay, link items that are most of the text stay): articles
     // 0.949, all 0.846. Repeated paragraphs (mobile and desktop copies) kept once: articles 0.951, all 0.850.
-    private const double ArticleF1Floor = 0.945;
-    private const double AllF1Floor = 0.84;
-    private const double TitleFloor = 0.745;
+    // Session 5 (every repeat kept once off articles, a lenient second pruning pass for pages yielding almost nothing):
+    // articles 0.954, all 0.858, title 0.759, date 0.816.
+    private const double ArticleF1Floor = 0.95;
+    private const double AllF1Floor = 0.855;
+    private const double TitleFloor = 0.755;
     private const double AuthorFloor = 0.77;
-    private const double DateFloor = 0.805;
+    private const double DateFloor = 0.81;
 
     // Page-kind accuracy measured 0.700 on wcxb-dev (gold types mapped by ExtractionEvaluation.ExpectedKind); articles
     // kept as article 0.968. Ingest rejects non-articles, so losing articles matters more than the overall figure.

@@ -24,6 +24,24 @@ public sealed class ContainerChoiceTests
     }
 
     [Fact]
+    public void Topic_page_whose_item_cards_are_named_teaser_keeps_its_items()
+    {
+        // Each card is small and named like furniture, so the first pass removes them all; the lenient pass trusts tags only.
+        var sb = new StringBuilder("<html><body>").Append(Menu(30)).Append("<main><h1>Car rental</h1><div class=\"items\">");
+        for (var i = 0; i < 6; i++)
+        {
+            sb.Append("<div class=\"teaser-card\"><h3><a href=\"/n/").Append(i).Append("\">Travel story number ").Append(i)
+                .Append(" about rental prices</a></h3><p>Holiday travellers paid more for rental cars this season, story ").Append(i)
+                .Append(" reports.</p></div>");
+        }
+
+        var a = Extract(sb.Append("</div></main></body></html>").ToString());
+        Assert.Contains("Holiday travellers paid more for rental cars this season, story 0", a.Body, StringComparison.Ordinal);
+        Assert.Contains("story 5 reports", a.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Section 3", a.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Layout_column_named_after_its_sidebar_keeps_the_article_inside_it()
     {
         var page = "<html><body>" + Menu(60) +
