@@ -47,6 +47,9 @@ internal sealed class QuoteTerms
 {
     private const int MinStemLength = 4;
 
+    /// <summary>Figures with this many digits anchor a fact (<see cref="Anchors"/>); number words map to single digits.</summary>
+    internal const int MinAnchorDigits = 2;
+
     /// <summary>At most this many parts per text: the slot bookkeeping of the one-to-many matching uses one bit per part.</summary>
     internal const int MaxParts = 32;
 
@@ -59,6 +62,7 @@ internal sealed class QuoteTerms
         var lower = new List<int>(Words.Count);
         var content = new List<int>(Words.Count);
         var numbers = new List<int>();
+        var anchors = new List<int>();
         foreach (var word in Words)
         {
             // Split at apostrophes so that "it's" and a detokenised "it ’ s" give the same words.
@@ -81,6 +85,7 @@ internal sealed class QuoteTerms
         Content = [.. content];
         ContentSet = Distinct(content);
         Numbers = Distinct(numbers);
+        Anchors = Distinct(anchors);
         LeadNumber = numbers.Count > 0 ? numbers[0] : -1;
 
         if (split)
@@ -106,6 +111,10 @@ internal sealed class QuoteTerms
             if (w.Length > 0 && char.IsAsciiDigit(w[0]) && !baseline)
             {
                 numbers.Add(id);
+                if (IsSpecificFigure(w))
+                {
+                    anchors.Add(id);
+                }
             }
 
             // A compound names its parts: "Iran-Russia cooperation" is cooperation of Iran and Russia.
@@ -134,6 +143,12 @@ internal sealed class QuoteTerms
 
     /// <summary>Ids of the words that are figures ("14", "3.75", "2,400"), sorted, for telling apart facts that differ only in numbers.</summary>
     public int[] Numbers { get; }
+
+    /// <summary>
+    /// Ids of the figures specific enough to name one fact of a story ("40,000", "3.75", "2027", "31"), sorted: single
+    /// digits ("two men", "crane 6") recur across a story's different facts.
+    /// </summary>
+    public int[] Anchors { get; }
 
     /// <summary>Id of the first figure in the text, or -1: the figure the statement is about ("23 vessels ..., up from 14").</summary>
     public int LeadNumber { get; }
@@ -191,6 +206,25 @@ internal sealed class QuoteTerms
 
         var before = lower[^2];
         return before == table.Id("up") || before == table.Id("down");
+    }
+
+    /// <summary>A figure of at least <see cref="MinAnchorDigits"/> digits (separators "." and "," skipped).</summary>
+    internal static bool IsSpecificFigure(string w)
+    {
+        var digits = 0;
+        foreach (var c in w)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c is not ('.' or ','))
+            {
+                break;
+            }
+        }
+
+        return digits >= MinAnchorDigits;
     }
 
     private static int[] Distinct(List<int> ids)

@@ -14,14 +14,16 @@ public sealed class CompareEvaluationTests(ITestOutputHelper output)
     // P 1.000 R 1.000. On the extended gold the code before this work measured P 0.943 R 0.470 (the two-story gold:
     // P 0.973 R 0.571, which the old floors 0.96 / 0.56 were set on).
     // Issue 7 recall work (branch wt-issue7): samples P 0.972 R 0.744 (326/438 pairs), feeds-warc P 1.000 R 0.692 (18/26).
-    private const double SamplesPrecisionFloor = 0.965;
-    private const double SamplesRecallFloor = 0.73;
+    // Figures anchoring pairs and the chain bar 0.3 (branch wt-compare): samples P 0.973 (354/364) R 0.760 (333/438),
+    // feeds-warc P 1.000 (17/17) R 0.808 (21/26).
+    private const double SamplesPrecisionFloor = 0.97;
+    private const double SamplesRecallFloor = 0.755;
     private const double SeedsPrecisionFloor = 1.0;
 
     // Story S7, read from the samples' RSS, Atom and WARC files (feeds-warc.json, 12 statements, 26 gold pairs), first
     // measured at commit 074381a: P 1.000 (12/12), R 0.615 (16/26). Twelve predictions: one wrong one is 0.917.
     private const double FeedsWarcPrecisionFloor = 0.9;
-    private const double FeedsWarcRecallFloor = 0.68;
+    private const double FeedsWarcRecallFloor = 0.8;
     private const double SeedsRecallFloor = 1.0;
 
     private static string GoldDir => Path.Combine(TestPaths.RepoRoot, "tests", "Parallax.Tests", "testdata", "compare");

@@ -166,4 +166,30 @@ public sealed class CoverageComparerTests(ITestOutputHelper output)
             Assert.Equal(Math.Round(alignment.Score, 3), alignment.Score);
         }
     }
+    [Fact]
+    public void Reworded_statements_sharing_a_specific_figure_align_below_the_plain_bar()
+    {
+        const string A = "The agency estimates that about 40,000 litres of fertiliser solution entered the river";
+        const string B = "About 40,000 litres of a fertiliser solution containing ammonia escaped overnight when a valve on a storage tank failed";
+        var alignment = Assert.Single(AlignPair(A, B));
+        Assert.Equal(AlignmentRelations.Paraphrase, alignment.Relation);
+        Assert.True(alignment.Score < CoverageComparer.ParaphraseThreshold, $"score {alignment.Score} should be under the plain bar");
+    }
+
+    [Fact]
+    public void The_same_rewording_with_a_different_figure_does_not_align()
+    {
+        const string A = "The agency estimates that about 40,000 litres of fertiliser solution entered the river";
+        const string B = "About 3,000 litres of a fertiliser solution containing ammonia escaped overnight when a valve on a storage tank failed";
+        Assert.Empty(AlignPair(A, B));
+    }
+
+    [Fact]
+    public void Single_digits_do_not_anchor_a_fact()
+    {
+        Assert.False(QuoteTerms.IsSpecificFigure("6"));
+        Assert.True(QuoteTerms.IsSpecificFigure("31"));
+        Assert.True(QuoteTerms.IsSpecificFigure("3.75"));
+        Assert.True(QuoteTerms.IsSpecificFigure("40,000"));
+    }
 }
