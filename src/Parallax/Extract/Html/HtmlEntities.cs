@@ -23,6 +23,16 @@ internal static class HtmlEntities
         ["nbsp"] = "\u00a0", ["copy"] = "\u00a9", ["COPY"] = "\u00a9", ["reg"] = "\u00ae", ["REG"] = "\u00ae",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Names from the HTML standard's list that HTML 4 (and so <see cref="WebUtility"/>) lacks, the ones pages use for punctuation.</summary>
+    private static readonly FrozenDictionary<string, string> Html5Only = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["bullet"] = "\u2022", ["hyphen"] = "\u2010", ["dash"] = "\u2010", ["apos"] = "'", ["colon"] = ":", ["comma"] = ",",
+        ["period"] = ".", ["excl"] = "!", ["quest"] = "?", ["num"] = "#", ["dollar"] = "$", ["percnt"] = "%", ["lpar"] = "(",
+        ["rpar"] = ")", ["ast"] = "*", ["plus"] = "+", ["sol"] = "/", ["semi"] = ";", ["equals"] = "=", ["commat"] = "@",
+        ["lsqb"] = "[", ["rsqb"] = "]", ["lowbar"] = "_", ["grave"] = "`", ["lcub"] = "{", ["rcub"] = "}", ["verbar"] = "|",
+        ["Tab"] = "\t", ["NewLine"] = "\n", ["centerdot"] = "\u00b7", ["half"] = "\u00bd", ["star"] = "\u2606", ["check"] = "\u2713",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> LegacyBySpan = Legacy.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
@@ -135,7 +145,7 @@ internal static class HtmlEntities
         var key = name.ToString();
         var reference = "&" + key + ";";
         var decoded = WebUtility.HtmlDecode(reference);
-        var value = decoded == reference ? null : decoded;
+        var value = decoded == reference ? Html5Only.GetValueOrDefault(key) : decoded;
         Named.TryAdd(key, value);
         return value;
     }

@@ -100,7 +100,17 @@ internal sealed class HtmlParser(HtmlParserOptions options)
             }
 
             var span = html.AsSpan(start, end - start);
-            _builder.Text(start, end - start, span.Contains('&') ? HtmlEntities.Decode(span, inAttribute: false) : null);
+            _builder.Text(start, end - start, span.ContainsAny('&', '\r') ? Normalize(span, decode: true) : null);
+        }
+
+        /// <summary>
+        /// Text with its references decoded and CR LF / CR read as LF, as the standard's input preprocessing does:
+        /// the extractor splits paragraphs at "\n\n", which a page saved with CR LF line ends would never contain.
+        /// </summary>
+        private static string Normalize(ReadOnlySpan<char> span, bool decode)
+        {
+            var text = decode && span.Contains('&') ? HtmlEntities.Decode(span, inAttribute: false) : span.ToString();
+            return text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
         }
 
         /// <summary>Index after the next <paramref name="c"/> from <paramref name="from"/>, or the end of the input.</summary>
@@ -410,8 +420,8 @@ internal sealed class HtmlParser(HtmlParserOptions options)
             if (keepText && end > from)
             {
                 var span = html.AsSpan(from, end - from);
-                var decode = (element.Flags & TagFlags.EscapableRawText) != 0 && span.Contains('&');
-                _builder.RawText(element, from, end - from, decode ? HtmlEntities.Decode(span, inAttribute: false) : null);
+                var decode = (element.Flags & TagFlags.EscapableRawText) != 0;
+                _builder.RawText(element, from, end - from, (decode && span.Contains('&')) || span.Contains('\r') ? Normalize(span, decode) : null);
             }
 
             _builder.EndRawText(element);

@@ -112,6 +112,7 @@ public sealed class HtmlParserTests
     [InlineData("&nbsp;x&copy 2024", "\u00a0x\u00a9 2024")]
     [InlineData("AT&T &unknown; & ;", "AT&T &unknown; & ;")]
     [InlineData("&#128512;", "\U0001F600")]
+    [InlineData("a &bullet; b&colon;", "a \u2022 b:")]
     public void Character_references_are_decoded_in_text(string html, string expected) => Assert.Equal(expected, Body(html));
 
     [Fact]
@@ -237,6 +238,13 @@ public sealed class HtmlParserTests
         Assert.Equal("i", document.Body.Id);
         Assert.Equal("en", document.DocumentElement!.GetAttribute("lang"));
         Assert.Equal("rtl", document.DocumentElement.GetAttribute("dir"));
+    }
+
+    [Fact]
+    public void Carriage_returns_are_read_as_line_feeds()
+    {
+        Assert.Equal("<p>a\n\nb\nc &</p>", Body("<p>a\r\n\r\nb\rc &amp;</p>"));
+        Assert.Equal("x\ny", Parser.ParseDocument("<title>x\r\ny</title>").Head!.FirstElementChild!.TextContent);
     }
 
     [Fact]
