@@ -3,8 +3,7 @@ using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using Parallax.Extract.Html;
 
 namespace Parallax.Extract;
 
@@ -109,16 +108,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// <see cref="HtmlMetadataReader.ScanJsonLd"/>), no comments, no source positions, and only the attributes in
     /// <see cref="ExtractRules.ReadAttributes"/>. Script text and unused attributes are most of the DOM's allocations.
     /// </summary>
-    private readonly HtmlParser _parser = new(new HtmlParserOptions
-    {
-        IsScripting = false,
-        IsNotConsumingCharacterReferences = false,
-        DisableElementPositionTracking = true,
-        SkipComments = true,
-        SkipScriptText = true,
-        SkipRawText = true,
-        ShouldEmitAttribute = static (ref _, name) => ExtractRules.ReadAttributes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name.Span),
-    });
+    private readonly HtmlParser _parser = new(new HtmlParserOptions { KeepScriptText = false, KeepAttributes = ExtractRules.ReadAttributes });
 
     public readonly record struct Outcome(ExtractedParts? Parts, string? Reason, string? Detail);
 
@@ -138,14 +128,14 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return new(null, verdict.Reason, verdict.Detail);
         }
 
-        IDocument document;
+        HtmlDocument document;
         try
         {
             document = _parser.ParseDocument(html);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The parser is third-party code; whatever it throws on this input is a property of the input.
+            // The parser is property-tested never to throw; should a bug make it throw, this page is rejected and the run goes on.
             return new(null, Model.RejectReasons.Unparseable, $"HTML parser failed: {ex.GetType().Name}: {ex.Message}");
         }
 
@@ -283,12 +273,12 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// container that holds the article must stay. Elements wrapping the article itself (<c>article</c>,
     /// <c>main</c>, <c>itemprop=articleBody</c>) are never removed for their class names.
     /// </summary>
-    private static void RemoveBoilerplate(IElement body, TextStats stats, bool forum, bool lenient = false)
+    private static void RemoveBoilerplate(HtmlElement body, TextStats stats, bool forum, bool lenient = false)
     {
         var bodyProse = Math.Max(1, stats.Prose(body));
         var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
         var markerCache = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stack = new Stack<IElement>();
+        var stack = new Stack<HtmlElement>();
         stack.Push(body);
         while (stack.Count > 0)
         {
@@ -326,7 +316,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    private static void Survive(IElement element, TextStats stats, Dictionary<string, int> markerCache)
+    private static void Survive(HtmlElement element, TextStats stats, Dictionary<string, int> markerCache)
     {
         switch (element.LocalName)
         {
@@ -353,7 +343,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         stats.ProductMarks += marks >> 1;
     }
 
-    private static bool IsDoomed(IElement element, IElement body, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts, bool forum, bool lenient)
+    private static bool IsDoomed(HtmlElement element, HtmlElement body, TextStats stats, int bodyProse, Dictionary<string, bool> verdicts, bool forum, bool lenient)
     {
         var tag = element.LocalName;
         if (tag == "noscript")
@@ -379,7 +369,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     private static bool IsLinkParagraph(Paragraph p) => p.Text.Length < ShortLinkParagraph && p.LinkChars > p.Text.Length * ParagraphMaxLinkDensity;
 
-    private static bool InsideMain(IElement e, IElement body)
+    private static bool InsideMain(HtmlElement e, HtmlElement body)
     {
         for (var up = e.ParentElement; up is not null && up != body; up = up.ParentElement)
         {
@@ -392,7 +382,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         return false;
     }
 
-    private static bool IsHidden(IElement element)
+    private static bool IsHidden(HtmlElement element)
     {
         if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
         {
@@ -410,7 +400,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     }
 
     /// <summary>Navigation, headers, footers, share bars, sidebars: by tag, role, class or id. The caller guards against wrappers of the whole page.</summary>
-    private static bool IsFurniture(IElement element, TextStats stats, Dictionary<string, bool> verdicts, bool forum, bool lenient)
+    private static bool IsFurniture(HtmlElement element, TextStats stats, Dictionary<string, bool> verdicts, bool forum, bool lenient)
     {
         var tag = element.LocalName;
         if (ExtractRules.StructuralBoilerplateTags.Contains(tag))
@@ -543,17 +533,17 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// <summary>Text and link-text lengths of every element, in one post-order pass.</summary>
     private sealed class TextStats
     {
-        public Dictionary<IElement, (int Text, int Link, int LongLink)> Lengths { get; } = new(ReferenceEqualityComparer.Instance);
+        public Dictionary<HtmlElement, (int Text, int Link, int LongLink)> Lengths { get; } = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>Roots of the subtrees found to be boilerplate; the walks after removal skip them.</summary>
-        public HashSet<IElement> Removed { get; } = new(ReferenceEqualityComparer.Instance);
+        public HashSet<HtmlElement> Removed { get; } = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>Surviving paragraph-like elements that vote for their parents, in document order.</summary>
-        public List<IElement> Voters { get; } = [];
+        public List<HtmlElement> Voters { get; } = [];
 
-        public List<IElement> Articles { get; } = [];
+        public List<HtmlElement> Articles { get; } = [];
 
-        public List<IElement> ArticleBodies { get; } = [];
+        public List<HtmlElement> ArticleBodies { get; } = [];
 
         /// <summary>Surviving links with headline-length text.</summary>
         public int HeadlineLinks { get; set; }
@@ -563,24 +553,24 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         public int ProductMarks { get; set; }
 
         /// <summary>Elements that are or contain a main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</summary>
-        public HashSet<IElement> HoldsMain { get; } = new(ReferenceEqualityComparer.Instance);
+        public HashSet<HtmlElement> HoldsMain { get; } = new(ReferenceEqualityComparer.Instance);
 
-        public int Prose(IElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
+        public int Prose(HtmlElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
 
         /// <summary>Prose plus headline-length link text: the items of a listing count, menu links do not.</summary>
-        public int Content(IElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link + l.LongLink : 0;
+        public int Content(HtmlElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link + l.LongLink : 0;
     }
 
-    private static bool IsMainMarker(IElement e) =>
+    private static bool IsMainMarker(HtmlElement e) =>
         e.LocalName is "main" or "article"
         || string.Equals(e.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase)
         || e.GetAttribute("itemprop")?.Contains("articleBody", StringComparison.OrdinalIgnoreCase) == true;
 
-    private (TextStats Stats, Outcome Limits) Measure(IElement root, Stopwatch clock)
+    private (TextStats Stats, Outcome Limits) Measure(HtmlElement root, Stopwatch clock)
     {
         var stats = new TextStats();
-        var order = new List<IElement>();
-        var stack = new Stack<(IElement Element, int Depth)>();
+        var order = new List<HtmlElement>();
+        var stack = new Stack<(HtmlElement Element, int Depth)>();
         stack.Push((root, 1));
         while (stack.Count > 0)
         {
@@ -618,11 +608,11 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             {
                 for (var node = e.FirstChild; node is not null; node = node.NextSibling)
                 {
-                    if (node is IText t)
+                    if (node is HtmlText t)
                     {
                         text += CountNonSpace(t.Data);
                     }
-                    else if (node is IElement child && stats.Lengths.TryGetValue(child, out var c))
+                    else if (node is HtmlElement child && stats.Lengths.TryGetValue(child, out var c))
                     {
                         text += c.Text;
                         link += c.Link;
@@ -660,11 +650,11 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         return n;
     }
 
-    private static IElement PickContainer(IElement body, TextStats stats)
+    private static HtmlElement PickContainer(HtmlElement body, TextStats stats)
     {
-        int NonLink(IElement e) => stats.Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
+        int NonLink(HtmlElement e) => stats.Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
 
-        IElement? best = null;
+        HtmlElement? best = null;
         foreach (var e in stats.ArticleBodies)
         {
             if (best is null || NonLink(e) > NonLink(best))
@@ -679,7 +669,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         // Score parents by the paragraph text they hold (a readability-style vote).
-        var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
+        var scores = new Dictionary<HtmlElement, double>(ReferenceEqualityComparer.Instance);
         foreach (var p in stats.Voters)
         {
             if (!stats.Lengths.TryGetValue(p, out var l) || l.Text - l.Link < 25)
@@ -699,7 +689,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
         }
 
-        IElement? scored = null;
+        HtmlElement? scored = null;
         var bestScore = 0.0;
         foreach (var (e, score) in scores)
         {
@@ -712,7 +702,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             }
         }
 
-        IElement? article = null;
+        HtmlElement? article = null;
         foreach (var e in stats.Articles)
         {
             if (article is null || NonLink(e) > NonLink(article))
@@ -746,7 +736,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     /// one section of a page made of many (landing pages, product pages, threads); climb to the nearest
     /// ancestor that holds that share.
     /// </summary>
-    private static IElement Widen(IElement container, IElement body, TextStats stats)
+    private static HtmlElement Widen(HtmlElement container, HtmlElement body, TextStats stats)
     {
         var pageProse = stats.Content(body);
         var e = container;
@@ -758,7 +748,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         return e;
     }
 
-    private void CollectParagraphs(IElement container, HashSet<IElement> removed, List<Paragraph> output, Stopwatch clock)
+    private void CollectParagraphs(HtmlElement container, HashSet<HtmlElement> removed, List<Paragraph> output, Stopwatch clock)
     {
         var buffer = new StringBuilder();
         var linkChars = 0;
@@ -788,7 +778,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             linkChars = 0;
         }
 
-        void Emit(IElement element, bool inLink)
+        void Emit(HtmlElement element, bool inLink)
         {
             if ((++visited & 1023) == 0 && clock.Elapsed > options.TimeBudget)
             {
@@ -804,7 +794,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
             for (var node = element.FirstChild; node is not null; node = node.NextSibling)
             {
-                if (node is IText textNode)
+                if (node is HtmlText textNode)
                 {
                     var t = textNode.Data;
                     buffer.Append(t);
@@ -816,7 +806,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                     continue;
                 }
 
-                if (node is not IElement child || removed.Contains(child))
+                if (node is not HtmlElement child || removed.Contains(child))
                 {
                     continue;
                 }
@@ -989,7 +979,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
     }
 
-    private static (string Kind, string Evidence) DecideKind(HtmlMetadata meta, IElement body, TextStats stats, int paragraphs, int chars, double density)
+    private static (string Kind, string Evidence) DecideKind(HtmlMetadata meta, HtmlElement body, TextStats stats, int paragraphs, int chars, double density)
     {
         var ldArticle = false;
         var ldProduct = false;

@@ -2,7 +2,7 @@ using Parallax.Text;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using AngleSharp.Dom;
+using Parallax.Extract.Html;
 
 namespace Parallax.Extract;
 
@@ -17,7 +17,7 @@ internal sealed class HtmlMetadata
     /// <summary>The visible headline: the <c>&lt;h1&gt;</c> chosen as the article's, else the first one.</summary>
     public string? H1;
 
-    /// <summary>The title chosen by <see cref="HtmlMetadataReader.Read(IDocument, string?)"/>, and where it came from (<see cref="MetadataSources"/>).</summary>
+    /// <summary>The title chosen by <see cref="HtmlMetadataReader.Read(HtmlDocument, string?)"/>, and where it came from (<see cref="MetadataSources"/>).</summary>
     public string? Headline;
     public string? TitleSource;
 
@@ -152,16 +152,16 @@ internal static class HtmlMetadataReader
         public int TextNodes;
     }
 
-    public static HtmlMetadata Read(IDocument document) => Read(document, null);
+    public static HtmlMetadata Read(HtmlDocument document) => Read(document, null);
 
     /// <summary>Reads the page's metadata; <paramref name="pageUrl"/> (where the page was fetched) helps when the page names no URL of its own.</summary>
-    public static HtmlMetadata Read(IDocument document, string? pageUrl) => Read(document, pageUrl, null);
+    public static HtmlMetadata Read(HtmlDocument document, string? pageUrl) => Read(document, pageUrl, null);
 
     /// <summary>
-    /// As <see cref="Read(IDocument, string?)"/>, with the JSON-LD blocks already cut from the source by
+    /// As <see cref="Read(HtmlDocument, string?)"/>, with the JSON-LD blocks already cut from the source by
     /// <see cref="ScanJsonLd"/>: the extractor's parser skips script text, which is most of the bytes of many pages.
     /// </summary>
-    public static HtmlMetadata Read(IDocument document, string? pageUrl, List<string>? jsonLd)
+    public static HtmlMetadata Read(HtmlDocument document, string? pageUrl, List<string>? jsonLd)
     {
         ArgumentNullException.ThrowIfNull(document);
         var meta = new HtmlMetadata();
@@ -347,9 +347,9 @@ internal static class HtmlMetadataReader
     }
 
     /// <summary>One depth-first walk collecting everything the reader needs, so no selector runs over the document.</summary>
-    private static void WalkTree(IElement root, Walk walk)
+    private static void WalkTree(HtmlElement root, Walk walk)
     {
-        var stack = new Stack<(INode Node, int ArticleDepth)>();
+        var stack = new Stack<(HtmlNode Node, int ArticleDepth)>();
         stack.Push((root, 0));
         var visited = 0;
         while (stack.Count > 0)
@@ -360,13 +360,13 @@ internal static class HtmlMetadataReader
                 break;
             }
 
-            if (node is IText text)
+            if (node is HtmlText text)
             {
                 OnText(text, walk);
                 continue;
             }
 
-            if (node is not IElement element)
+            if (node is not HtmlElement element)
             {
                 continue;
             }
@@ -441,7 +441,7 @@ internal static class HtmlMetadataReader
 
             for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
             {
-                if (child is IElement or IText)
+                if (child is HtmlElement or HtmlText)
                 {
                     stack.Push((child, inArticle));
                 }
@@ -487,7 +487,7 @@ internal static class HtmlMetadataReader
         return blocks;
     }
 
-    private static void OnMeta(IElement element, Walk walk)
+    private static void OnMeta(HtmlElement element, Walk walk)
     {
         var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
         var content = element.GetAttribute("content");
@@ -512,7 +512,7 @@ internal static class HtmlMetadataReader
         walk.Meta.TryAdd(key, content);
     }
 
-    private static void OnText(IText text, Walk walk)
+    private static void OnText(HtmlText text, Walk walk)
     {
         var data = text.Data;
         var span = data.AsSpan().Trim();
@@ -545,7 +545,7 @@ internal static class HtmlMetadataReader
         walk.Dates.Add((found.Date, walk.TextNodes, modified, MetadataSources.Byline, false));
     }
 
-    private static string? PreviousText(INode node)
+    private static string? PreviousText(HtmlNode node)
     {
         // The nearest non-blank text before this one, looking through at most a few ancestors' earlier siblings.
         var current = node;
@@ -553,7 +553,7 @@ internal static class HtmlMetadataReader
         {
             for (var sibling = current.PreviousSibling; sibling is not null; sibling = sibling.PreviousSibling)
             {
-                var t = sibling is IText st ? st.Data : sibling is IElement se ? BoundedText(se, 60) : null;
+                var t = sibling is HtmlText st ? st.Data : sibling is HtmlElement se ? BoundedText(se, 60) : null;
                 if (!string.IsNullOrWhiteSpace(t))
                 {
                     return t;
@@ -579,7 +579,7 @@ internal static class HtmlMetadataReader
         return false;
     }
 
-    private static void OnTime(IElement element, Walk walk)
+    private static void OnTime(HtmlElement element, Walk walk)
     {
         var value = element.GetAttribute("datetime") ?? element.GetAttribute("content");
         var date = DateParser.NormalizeMetadata(value);
@@ -603,7 +603,7 @@ internal static class HtmlMetadataReader
         walk.Dates.Add((date, walk.TextNodes, modified, MetadataSources.TimeElement, strong));
     }
 
-    private static void OnItemprop(IElement element, Walk walk)
+    private static void OnItemprop(HtmlElement element, Walk walk)
     {
         var prop = element.GetAttribute("itemprop")!;
         if (prop.Contains("datePublished", StringComparison.OrdinalIgnoreCase))
@@ -637,7 +637,7 @@ internal static class HtmlMetadataReader
         }
     }
 
-    private static IElement? FindItemprop(IElement element, string prop, int depth)
+    private static HtmlElement? FindItemprop(HtmlElement element, string prop, int depth)
     {
         for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
         {
@@ -655,7 +655,7 @@ internal static class HtmlMetadataReader
         return null;
     }
 
-    private static void OnBylineCandidate(IElement element, string tag, Walk walk)
+    private static void OnBylineCandidate(HtmlElement element, string tag, Walk walk)
     {
         if (tag == "a")
         {
@@ -677,7 +677,7 @@ internal static class HtmlMetadataReader
             return;
         }
 
-        if (element.FirstChild is not IText first)
+        if (element.FirstChild is not HtmlText first)
         {
             return;
         }
@@ -700,19 +700,19 @@ internal static class HtmlMetadataReader
         }
     }
 
-    private static bool HasMark(IElement element, string attribute) =>
+    private static bool HasMark(HtmlElement element, string attribute) =>
         element.GetAttribute(attribute) is { Length: > 1 } value && ExtractRules.ContainsAny(value, MetadataRules.BylineClassMarks);
 
     /// <summary>The element's text with whitespace collapsed, or null when it is longer than <paramref name="max"/> (so a whole container is never copied).</summary>
-    internal static string? BoundedText(IElement element, int max)
+    internal static string? BoundedText(HtmlElement element, int max)
     {
         var sb = new StringBuilder();
-        var stack = new Stack<INode>();
+        var stack = new Stack<HtmlNode>();
         stack.Push(element);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (node is IText t)
+            if (node is HtmlText t)
             {
                 sb.Append(t.Data).Append(' ');
                 if (sb.Length > max * 3)
@@ -723,7 +723,7 @@ internal static class HtmlMetadataReader
                 continue;
             }
 
-            if (node is IElement e && e.LocalName is "script" or "style" or "noscript" or "template" or "svg")
+            if (node is HtmlElement e && e.LocalName is "script" or "style" or "noscript" or "template" or "svg")
             {
                 continue;
             }
@@ -1287,7 +1287,7 @@ internal static class HtmlMetadataReader
         return code.Length == 2 && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1]) ? code.ToLowerInvariant() : null;
     }
 
-    /// <summary>The page's title as <see cref="Read(IDocument, string?)"/> chose it.</summary>
+    /// <summary>The page's title as <see cref="Read(HtmlDocument, string?)"/> chose it.</summary>
     public static string? ChooseTitle(HtmlMetadata meta)
     {
         ArgumentNullException.ThrowIfNull(meta);

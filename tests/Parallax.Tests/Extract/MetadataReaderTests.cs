@@ -1,4 +1,4 @@
-using AngleSharp.Html.Parser;
+using Parallax.Extract.Html;
 using Parallax.Extract;
 
 namespace Parallax.Tests.Extract;
