@@ -879,7 +879,7 @@ internal sealed class ClauseAttributor
             {
                 var a = new Attribution { Kind = AttributionKind.Trailing, Boundary = IsQuoteMark(separator) ? tokens[separator].End : tokens[separator].Start, Mention = left, Cue = Text(verb) };
                 a.PhraseEnd = AfterVerb(verb + 1, a, trailing: true);
-                if (IsPunct(separator, ',') && IntroducesContent(verb, a.PhraseEnd) && (IsIntroduction(first, separator, OpensReport(a.PhraseEnd)) || (OpensReport(a.PhraseEnd) && !HasQuotation(first, separator))))
+                if (IsPunct(separator, ',') && IntroducesContent(verb, a.PhraseEnd) && (IsIntroduction(first, separator, OpensReport(a.PhraseEnd)) || !HasQuotation(first, separator)))
                 {
                     // `Lashing out, Trump said the justice's "mind is shot."`: the part before the comma introduces the
                     // subject; the report follows the verb.
