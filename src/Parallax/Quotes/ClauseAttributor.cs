@@ -966,13 +966,20 @@ internal sealed class ClauseAttributor
 
         // `told a crowd in Ohio`, `said Monday at a rally`: a listener or a circumstance, not a report.
         // After `told` the listener must have been read (`told The Huffington Post he's not ...`).
-        if ((QuoteRules.ListenerVerbs.Contains(lower[verb]) && k == verb + 1) || inQuote[k] || tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || QuoteRules.NotContentStarts.Contains(lower[k]))
+        if ((QuoteRules.ListenerVerbs.Contains(lower[verb]) && k == verb + 1) || inQuote[k] || tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || (QuoteRules.NotContentStarts.Contains(lower[k]) && !IsPronounClause(k)))
         {
             return false;
         }
 
         return true;
     }
+
+    /// <summary>
+    /// <c>said it is looking for ...</c>, <c>said you can't ...</c>: a pronoun that would be the verb's object opens a
+    /// clause when an auxiliary follows it (polnear-train: <c>the State Department said it found no evidence</c> went unread).
+    /// </summary>
+    private bool IsPronounClause(int k) =>
+        lower[k] is "it" or "you" && k + 1 < Count && !inQuote[k + 1] && QuoteRules.ClauseAuxiliaries.Contains(lower[k + 1]);
 
     /// <summary>
     /// True when tokens <c>[s, e)</c> hold a quotation mark: <c>When Sanders accused Clinton of ..., she said "I stood up
@@ -1421,7 +1428,7 @@ internal sealed class ClauseAttributor
 
         var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[subjectStart].Start, Mention = subject, Cue = Text(verb) };
         var k = SkipIntroducer(AfterVerb(verb + 1, a, trailing: false));
-        if (k >= Count || inQuote[k] && !IsQuoteMark(k) || tokens[k].Kind is TokenKind.Punctuation or TokenKind.Symbol || QuoteRules.NotContentStarts.Contains(lower[k]))
+        if (k >= Count || inQuote[k] && !IsQuoteMark(k) || tokens[k].Kind is TokenKind.Punctuation or TokenKind.Symbol || (QuoteRules.NotContentStarts.Contains(lower[k]) && !IsPronounClause(k)))
         {
             return null;
         }
