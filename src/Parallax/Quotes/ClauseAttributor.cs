@@ -1001,7 +1001,7 @@ internal sealed class ClauseAttributor
     private bool OpensReport(int k) => k < Count && (lower[k] == "that" || (IsQuoteMark(k) && inQuote[k]) || IsPunct(k, ':'));
 
     /// <summary>
-    /// <c>Trump doubled down on his comments and said the judge had ...</c>: a speech verb after <c>and</c> shares the
+    /// <c>Trump doubled down on his comments and said the judge had ...</c>: a speech verb after <c>and</c> or <c>but</c> shares the
     /// sentence's subject.
     /// </summary>
     private Attribution? CoordinatedAttribution(int verb)
@@ -1012,7 +1012,7 @@ internal sealed class ClauseAttributor
             j--;
         }
 
-        if (j <= first || lower[j] != "and" || inQuote[j] || verb - first > MaxSubjectTokens * 2)
+        if (j <= first || lower[j] is not ("and" or "but") || inQuote[j] || verb - first > MaxSubjectTokens * 2)
         {
             return null;
         }
@@ -1025,7 +1025,7 @@ internal sealed class ClauseAttributor
 
         for (var m = subjectEnd; m < j; m++)
         {
-            if (tokens[m].Kind == TokenKind.Word && !inQuote[m] && (IsCue(m) || QuoteRules.ClauseWords.Contains(lower[m]) && lower[m] != "and"))
+            if (tokens[m].Kind == TokenKind.Word && !inQuote[m] && (IsCue(m) || QuoteRules.ClauseWords.Contains(lower[m]) && lower[m] is not ("and" or "but")))
             {
                 return null;
             }
