@@ -211,6 +211,10 @@ internal static class QuoteRules
         ["his"] = "he", ["her"] = "she", ["their"] = "they", ["its"] = "it", ["my"] = "I", ["our"] = "we",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Auxiliaries after a pronoun that make it a clause's subject rather than an object: <c>said it was ...</c>.</summary>
+    public static readonly FrozenSet<string> ClauseAuxiliaries = Set(
+        "is", "was", "has", "had", "would", "will", "could", "should", "can", "may", "might", "must", "does", "did", "were", "are", "have");
+
     /// <summary>Verbs that take <c>(on) to say</c>: <c>he went on to say</c>, <c>the email continues to say</c>.</summary>
     public static readonly FrozenSet<string> GoOnVerbs = Set("went", "goes", "go", "continued", "continues", "proceeded", "moved", "took", "wanted", "had");
 
@@ -285,7 +289,7 @@ internal static class QuoteRules
         {
             FiniteCues, ParticipleCues, NamingCues, TitleAbbreviations, NotInNounPhrase, ClauseWords, PersonPronouns, GroupPronouns,
             SkippedBeforeCue, RoleNouns, GroupNouns, RoleModifiers, OrganizationNouns, GovernmentNouns, GovernmentNames,
-            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, ListenerVerbs, GoOnVerbs, IntroOpeners, CollectiveNouns, NotSubjectCues, NounFirstCues, NotSubjectWords, SpeakerNouns, NounCues, CodeWords, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            NotNames, IntroPrepositions, NotChannels, EventNouns, ChannelVerbs, ChannelGenericWords, RoleSmallWords, NotLyAdverbs, SpeechVerbs, RelativeSubjects, NotContentStarts, DayWords, Weekdays, ListenerVerbs, GoOnVerbs, IntroOpeners, CollectiveNouns, NotSubjectCues, NounFirstCues, NotSubjectWords, SpeakerNouns, NounCues, CodeWords, ClauseAuxiliaries, PossessivePronouns.Keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
         }
         .SelectMany(set => set)
         .Select(word => word.ToLowerInvariant())

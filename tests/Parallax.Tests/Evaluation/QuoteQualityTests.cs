@@ -23,10 +23,14 @@ public sealed class QuoteQualityTests(ITestOutputHelper output)
     // cue-less quotations of six or more words and quotations after naming verbs (`called him a "moderate"`): P 0.931,
     // R 0.590, F1 0.722, quoted recall 0.904, speaker accuracy 0.891 (polnear-train: P 0.907, R 0.538, QR 0.894, speaker
     // 0.886).
+    // After comma-introduced subjects read as leading, common-noun subjects before speech verbs, cue-less quotations
+    // from five words, `said it was ...` and `but said ...`: P 0.934, R 0.598, F1 0.729, quoted recall 0.910, speaker
+    // accuracy 0.893 (polnear-train: P 0.912, R 0.546, QR 0.902, speaker 0.887).
     // Floors sit just under.
-    private const double F1Floor = 0.72;
+    private const double F1Floor = 0.725;
     private const double PrecisionFloor = 0.92;
-    private const double QuotedRecallFloor = 0.90;
+    private const double RecallFloor = 0.595;
+    private const double QuotedRecallFloor = 0.905;
     private const double SpeakerAccuracyFloor = 0.89;
 
     [Fact]
@@ -45,6 +49,7 @@ public sealed class QuoteQualityTests(ITestOutputHelper output)
         Assert.Equal(2192, s.Gold);
         Assert.True(s.F1 >= F1Floor, $"F1 {s.F1:0.000} < {F1Floor}");
         Assert.True(s.Precision >= PrecisionFloor, $"precision {s.Precision:0.000} < {PrecisionFloor}");
+        Assert.True(s.Recall >= RecallFloor, $"recall {s.Recall:0.000} < {RecallFloor}");
         Assert.True(s.QuotedRecall >= QuotedRecallFloor, $"quoted recall {s.QuotedRecall:0.000} < {QuotedRecallFloor}");
         Assert.True(s.SpeakerAccuracy >= SpeakerAccuracyFloor, $"speaker accuracy {s.SpeakerAccuracy:0.000} < {SpeakerAccuracyFloor}");
     }
