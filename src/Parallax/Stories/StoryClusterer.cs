@@ -91,7 +91,7 @@ public sealed class StoryClusterer
                 story = NewStory(storyId);
             }
 
-            Join(story, article, vector);
+            Join(story, article, vector, EventTimeOf(article));
         }
     }
 
@@ -138,7 +138,7 @@ public sealed class StoryClusterer
         var vector = Vectorize(article);
         var date = ParseDate(article.Published);
         var upper = DateSources.IsUpperBound(article.PublishedSource);
-        var year = TimeAgreement.ContentYear(article.Body);
+        var time = EventTimeOf(article);
         StoryState? target = null;
         var merged = new List<string>();
         if (article.DuplicateOf is { } original && storyOfArticle.TryGetValue(original, out var ofOriginal))
@@ -147,7 +147,7 @@ public sealed class StoryClusterer
         }
         else
         {
-            var ranked = Rank(vector, date, upper, year);
+            var ranked = Rank(vector, date, upper, time);
             var best = -1;
             for (var i = 0; i < ranked.Count && best < 0; i++)
             {
@@ -169,7 +169,7 @@ public sealed class StoryClusterer
         }
 
         target ??= NewStory(NewStoryId(article.Id));
-        Join(target, article, vector, year);
+        Join(target, article, vector, time);
         return new StoryAssignment(target.ToRecord(), merged);
     }
 
@@ -181,7 +181,7 @@ public sealed class StoryClusterer
     private double ThresholdFor(StoryState story) => options.Threshold + (options.YoungStoryMargin / story.Members.Count);
 
     /// <summary>Candidate stories within the window, scored, best first (ties by creation).</summary>
-    private List<(StoryState Story, double Score)> Rank(DocVector vector, DateTime? published, bool publishedIsUpperBound, int? year)
+    private List<(StoryState Story, double Score)> Rank(DocVector vector, DateTime? published, bool publishedIsUpperBound, EventTime time)
     {
         // The article's weights and IDFs once, scattered by term id, not looked up once per candidate; cleared on the way out.
         if (docWeightOf.Length < terms.Capacity)
@@ -192,6 +192,7 @@ public sealed class StoryClusterer
 
         var docNorm = 0.0;
         var entityDocNorm = 0.0;
+        var docNumbers = 0;
         var docTerms = vector.Terms;
         for (var i = 0; i < docTerms.Length; i++)
         {
@@ -205,11 +206,16 @@ public sealed class StoryClusterer
             {
                 entityDocNorm += x * x;
             }
+
+            if (terms.IsSignatureNumber(term))
+            {
+                docNumbers++;
+            }
         }
 
         try
         {
-            return RankScattered(vector, docNorm, entityDocNorm, published, publishedIsUpperBound, year);
+            return RankScattered(vector, docNorm, entityDocNorm, docNumbers, published, publishedIsUpperBound, time);
         }
         finally
         {
@@ -221,7 +227,7 @@ public sealed class StoryClusterer
         }
     }
 
-    private List<(StoryState Story, double Score)> RankScattered(DocVector vector, double docNorm, double entityDocNorm, DateTime? published, bool publishedIsUpperBound, int? year)
+    private List<(StoryState Story, double Score)> RankScattered(DocVector vector, double docNorm, double entityDocNorm, int docNumbers, DateTime? published, bool publishedIsUpperBound, EventTime time)
     {
         // Hit weights accumulate in an array indexed by story ordinal; touched keeps first-hit order for determinism.
         if (hitWeights.Length < stories.Count)
@@ -284,10 +290,15 @@ public sealed class StoryClusterer
         var scored = new List<(StoryState Story, double Score)>(best.Count);
         foreach (var (story, _) in best)
         {
-            var score = CentroidSimilarity(docNorm, entityDocNorm, story);
-            if (year is { } y && story.Year is { } sy)
+            var score = CentroidSimilarity(docNorm, entityDocNorm, docNumbers, story);
+            if (time.Year is { } y && story.Year is { } sy)
             {
                 score *= y == sy ? options.YearMatchFactor : options.YearMismatchFactor;
+            }
+
+            if (time.Weekday is { } w && story.Weekday is { } sw)
+            {
+                score *= w == sw ? options.WeekdayMatchFactor : options.WeekdayMismatchFactor;
             }
 
             scored.Add((story, score));
@@ -341,11 +352,12 @@ public sealed class StoryClusterer
 
     /// <summary>Score of the current article (scattered in <see cref="docWeightOf"/>) against a story: full cosine, blended
     /// with the entity-only cosine when <see cref="StoryOptions.EntityAgreementWeight"/> is set.</summary>
-    private double CentroidSimilarity(double docNorm, double entityDocNorm, StoryState story)
+    private double CentroidSimilarity(double docNorm, double entityDocNorm, int docNumbers, StoryState story)
     {
         // Walks the centroid in term order, so matches add up in the same order as a merge-join with the article.
         var dot = 0.0;
         var entityDot = 0.0;
+        var sharedNumbers = 0;
         var storyTerms = story.Centroid.Terms;
         var storyWeights = story.Centroid.Weights;
         for (var k = 0; k < storyTerms.Length; k++)
@@ -363,10 +375,22 @@ public sealed class StoryClusterer
             {
                 entityDot += p;
             }
+
+            if (terms.IsSignatureNumber(term))
+            {
+                sharedNumbers++;
+            }
         }
 
         var storyNorm = StoryNorm(story);
         var cosine = dot <= 0 ? 0 : dot / Math.Sqrt(docNorm * storyNorm);
+
+        // Reports of one event repeat its toll, sum or score; two events of one kind rarely share one.
+        if (docNumbers > 0 && story.Numbers > 0)
+        {
+            cosine *= sharedNumbers > 0 ? options.NumberMatchFactor : options.NumberMismatchFactor;
+        }
+
         if (options.EntityAgreementWeight <= 0 || entityDocNorm <= 0 || story.EntityNorm <= 0)
         {
             return cosine;
@@ -386,6 +410,7 @@ public sealed class StoryClusterer
         {
             var norm = 0.0;
             var entityNorm = 0.0;
+            var numbers = 0;
             var storyTerms = story.Centroid.Terms;
             var weights = story.Centroid.Weights;
             for (var i = 0; i < storyTerms.Length; i++)
@@ -397,8 +422,14 @@ public sealed class StoryClusterer
                 {
                     entityNorm += y * y;
                 }
+
+                if (terms.IsSignatureNumber(term))
+                {
+                    numbers++;
+                }
             }
 
+            story.Numbers = numbers;
             story.Norm = norm;
             story.EntityNorm = entityNorm;
             story.NormVersion = story.Version;
@@ -511,6 +542,11 @@ public sealed class StoryClusterer
             into.CountYear(y, n);
         }
 
+        for (var d = 0; d < other.Weekdays.Length; d++)
+        {
+            into.CountWeekday((DayOfWeek)d, other.Weekdays[d]);
+        }
+
         other.MergedInto = into;
         liveOrdinal[other.Ordinal] = into.Ordinal;
         other.Members.Clear();
@@ -519,12 +555,16 @@ public sealed class StoryClusterer
         return other.Id;
     }
 
-    private void Join(StoryState story, Article article, DocVector vector, int? year = null)
+    private void Join(StoryState story, Article article, DocVector vector, EventTime time)
     {
-        year ??= TimeAgreement.ContentYear(article.Body);
-        if (year is { } y)
+        if (time.Year is { } y)
         {
             story.CountYear(y);
+        }
+
+        if (time.Weekday is { } w)
+        {
+            story.CountWeekday(w);
         }
 
         var date = ParseDate(article.Published);
@@ -553,6 +593,12 @@ public sealed class StoryClusterer
     }
 
     private void Index(int term, StoryState story) => storiesByTerm.Add(term, story.Ordinal);
+
+    private static EventTime EventTimeOf(Article article) =>
+        new(TimeAgreement.ContentYear(article.Body), TimeAgreement.EventWeekday(article.Body));
+
+    /// <summary>When an article's text places its event: the year of its written dates and its most-named weekday.</summary>
+    private readonly record struct EventTime(int? Year, DayOfWeek? Weekday);
 
     internal static string NewStoryId(string firstArticleId) =>
         "st-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(firstArticleId)))[..StoryIdHexChars];
@@ -631,9 +677,32 @@ public sealed class StoryClusterer
             }
         }
 
+        /// <summary>Members naming each weekday as their event's day (<see cref="TimeAgreement.EventWeekday"/>), by <see cref="DayOfWeek"/>.</summary>
+        public int[] Weekdays { get; } = new int[7];
+
+        /// <summary>The weekday most members name (earliest named on ties), or null.</summary>
+        public DayOfWeek? Weekday { get; private set; }
+
+        public void CountWeekday(DayOfWeek day, int n = 1)
+        {
+            if (n == 0)
+            {
+                return;
+            }
+
+            var count = Weekdays[(int)day] += n;
+            if (Weekday is not { } best || count > Weekdays[(int)best])
+            {
+                Weekday = day;
+            }
+        }
+
         public double Norm { get; set; }
 
         public double EntityNorm { get; set; }
+
+        /// <summary>Signature numbers (<see cref="TermTable.IsSignatureNumber(int)"/>) among the centroid's terms, cached with the norm.</summary>
+        public int Numbers { get; set; }
 
         public int NormVersion { get; set; } = -1;
 

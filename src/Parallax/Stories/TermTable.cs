@@ -41,6 +41,7 @@ internal sealed class TermTable
     private float[] vectorWeights = new float[256];
     private int[] documentFrequency = new int[InitialTerms];
     private bool[] entity = new bool[InitialTerms];
+    private bool[] signatureNumber = new bool[InitialTerms];
     /// <summary>The current article's count of each term, stamped with the article's number; one array so a word costs one
     /// cache line, not two.</summary>
     private Tally[] tallies = new Tally[InitialTerms];
@@ -69,6 +70,40 @@ internal sealed class TermTable
 
     public bool IsEntity(int term) => entity[term];
 
+    /// <summary>Whether the term is a number that marks one event (<see cref="IsSignatureNumber(ReadOnlySpan{char})"/>).</summary>
+    public bool IsSignatureNumber(int term) => signatureNumber[term];
+
+    /// <summary>
+    /// A number that tells one event from another of its kind: a toll, a sum, a magnitude, a score ("85", "2.6", "1,300").
+    /// Not a year (1950-2039, those are <see cref="TimeAgreement"/>'s) and not a whole number up to 31 (days of the month,
+    /// small counts and rounds that any two events of one kind share).
+    /// </summary>
+    internal static bool IsSignatureNumber(ReadOnlySpan<char> term)
+    {
+        if (term.IsEmpty || !char.IsAsciiDigit(term[0]))
+        {
+            return false;
+        }
+
+        var whole = 0L;
+        foreach (var c in term)
+        {
+            if (c is '.' or ',')
+            {
+                return true;
+            }
+
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            whole = Math.Min((whole * 10) + (c - '0'), int.MaxValue);
+        }
+
+        return whole > 31 && (term.Length != 4 || whole is < 1950 or > 2039);
+    }
+
     /// <summary>Adds <paramref name="weight"/> to the current article's count of <paramref name="term"/> (lowercased word or prefixed entity key).</summary>
     public void Add(ReadOnlySpan<char> term, double weight) => AddTerm(term, weight);
 
@@ -90,6 +125,7 @@ internal sealed class TermTable
                 Insert(term, hash, id);
                 Grow(id + 1);
                 entity[id] = term.Length > 0 && term[0] == EntityPrefix;
+                signatureNumber[id] = IsSignatureNumber(term);
                 break;
             }
 
@@ -240,6 +276,7 @@ internal sealed class TermTable
         var n = Math.Max(terms, documentFrequency.Length * 2);
         Array.Resize(ref documentFrequency, n);
         Array.Resize(ref entity, n);
+        Array.Resize(ref signatureNumber, n);
         Array.Resize(ref tallies, n);
         Array.Resize(ref logDocumentFrequency, n);
     }

@@ -75,6 +75,61 @@ internal static partial class TimeAgreement
         return FirstYear + best;
     }
 
+    /// <summary>Weekday names in <see cref="DayOfWeek"/> order, as a news text writes them.</summary>
+    private static readonly string[] WeekdayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+    /// <summary>
+    /// The weekday an article's text places its event on: the weekday name it writes most often, the first written on ties
+    /// ("stole jewels on Thursday"). Two events of one kind (two heists in one city, two fights of one champion) mostly fall
+    /// on different weekdays, while reports of one event repeat its day. Null when no weekday is named.
+    /// </summary>
+    public static DayOfWeek? EventWeekday(string text)
+    {
+        Span<int> counts = stackalloc int[7];
+        Span<int> firstAt = stackalloc int[7];
+        firstAt.Fill(int.MaxValue);
+        var any = false;
+        var span = text.AsSpan();
+        for (var at = span.IndexOf("day", StringComparison.Ordinal); at >= 0;)
+        {
+            var end = at + 3;
+            if (end == span.Length || !char.IsLetter(span[end]))
+            {
+                for (var d = 0; d < WeekdayNames.Length; d++)
+                {
+                    var name = WeekdayNames[d];
+                    var start = end - name.Length;
+                    if (start >= 0 && (start == 0 || !char.IsLetter(span[start - 1])) && span[start..end].SequenceEqual(name))
+                    {
+                        counts[d]++;
+                        firstAt[d] = Math.Min(firstAt[d], start);
+                        any = true;
+                        break;
+                    }
+                }
+            }
+
+            var next = span[end..].IndexOf("day", StringComparison.Ordinal);
+            at = next < 0 ? -1 : end + next;
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        var best = 0;
+        for (var d = 1; d < counts.Length; d++)
+        {
+            if (counts[d] > counts[best] || (counts[d] == counts[best] && firstAt[d] < firstAt[best]))
+            {
+                best = d;
+            }
+        }
+
+        return (DayOfWeek)best;
+    }
+
     [GeneratedRegex(@"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*)?,?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthBeforeYear();
 

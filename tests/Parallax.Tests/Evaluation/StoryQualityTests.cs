@@ -10,8 +10,9 @@ public sealed class StoryQualityTests(ITestOutputHelper output)
     // dev pairwise F1 0.888, BCubed F1 0.915; train 0.837 / 0.887 (session 3: years from written dates, young-story margin). Floors sit just under.
     private const double DevPairwiseFloor = 0.88;
     private const double DevBCubedFloor = 0.91;
-    private const double TrainPairwiseFloor = 0.83;
-    private const double TrainBCubedFloor = 0.88;
+    // Session 5 (signature numbers, weekday agreement): train 0.859 / 0.905, dev unchanged.
+    private const double TrainPairwiseFloor = 0.85;
+    private const double TrainBCubedFloor = 0.90;
 
     [Theory]
     [InlineData("dev", DevPairwiseFloor, DevBCubedFloor)]

@@ -26,4 +26,23 @@ public sealed class TimeAgreementTests
         var text = "February 5, 2009\n\nThe receiver was arrested." + new string(' ', 400) + "He was signed on May 23, 2005.";
         Assert.Equal(2009, TimeAgreement.ContentYear(text));
     }
+
+    [Fact]
+    public void The_most_named_weekday_is_the_event_weekday()
+    {
+        var text = "Robbers stole jewels on Thursday. Police said on Friday that the Thursday raid took minutes.";
+        Assert.Equal(DayOfWeek.Thursday, TimeAgreement.EventWeekday(text));
+    }
+
+    [Fact]
+    public void A_weekday_tie_goes_to_the_first_named()
+    {
+        Assert.Equal(DayOfWeek.Monday, TimeAgreement.EventWeekday("Four men rammed a store on Monday; it reopened Tuesday."));
+    }
+
+    [Theory]
+    [InlineData("The storm hit the coast today and the birthday party was cancelled.")]
+    [InlineData("Sundays are quiet; mondays are not names.")]
+    public void Text_without_a_weekday_name_has_no_event_weekday(string text) =>
+        Assert.Null(TimeAgreement.EventWeekday(text));
 }
