@@ -83,9 +83,9 @@ internal static class EvalCommands
             {
                 var rows = StoryEvaluation.Sweep(set);
                 console.WriteTable(
-                    ["threshold", "entity weight", "merge", "year match", "year mismatch", "young margin", "stories", "pairwise P", "pairwise R", "pairwise F1", "BCubed P", "BCubed R", "BCubed F1", "objective"],
+                    ["threshold", "entity weight", "merge", "year match", "year mismatch", "weekday match", "weekday mismatch", "number match", "number mismatch", "young margin", "stories", "pairwise P", "pairwise R", "pairwise F1", "BCubed P", "BCubed R", "BCubed F1", "objective"],
                     rows.Take(top).Select(r => (IReadOnlyList<string>)[
-                        F(r.Threshold), F(r.EntityTermWeight), F(r.MergeThreshold), F(r.YearMatch), F(r.YearMismatch), F(r.YoungStoryMargin), r.Scores.PredictedStories.ToString(),
+                        F(r.Threshold), F(r.EntityTermWeight), F(r.MergeThreshold), F(r.YearMatch), F(r.YearMismatch), F(r.Weekday.Match), F(r.Weekday.Mismatch), F(r.Number.Match), F(r.Number.Mismatch), F(r.YoungStoryMargin), r.Scores.PredictedStories.ToString(),
                         F(r.Scores.Pairwise.Precision), F(r.Scores.Pairwise.Recall), F(r.Scores.Pairwise.F1),
                         F(r.Scores.BCubed.Precision), F(r.Scores.BCubed.Recall), F(r.Scores.BCubed.F1), F(r.Objective)]));
                 await console.Error.WriteLineAsync($"{rows.Count} settings in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
