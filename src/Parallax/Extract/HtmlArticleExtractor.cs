@@ -104,8 +104,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The parser keeps only what the cascade reads: no script or style text (JSON-LD is cut from the source by
-    /// <see cref="HtmlMetadataReader.ScanJsonLd"/>), no comments, no source positions, and only the attributes in
+    /// The parser keeps only what the cascade reads: no script or style text but JSON-LD's, no comments, no source positions, and only the attributes in
     /// <see cref="ExtractRules.ReadAttributes"/>. Script text and unused attributes are most of the DOM's allocations.
     /// </summary>
     private readonly HtmlParser _parser = new(new HtmlParserOptions { KeepScriptText = false, KeepAttributes = ExtractRules.ReadAttributes });
@@ -153,7 +152,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 return limits;
             }
 
-            var meta = HtmlMetadataReader.Read(document, pageUrl, HtmlMetadataReader.ScanJsonLd(html));
+            var meta = HtmlMetadataReader.Read(document, pageUrl);
             if (clock.Elapsed > options.TimeBudget)
             {
                 return TimedOut("reading metadata");

@@ -111,9 +111,6 @@ internal sealed class HtmlMetadata
 internal static class HtmlMetadataReader
 {
     /// <summary>A byline or dateline this many text nodes before or after the headline is part of its header (WCXB dev: bylines sit within ~30 nodes).</summary>
-    /// <summary>A script start tag longer than this (type, id, nonce, a few data attributes) is not looked into.</summary>
-    private const int MaxScriptTagChars = 400;
-
     private const int HeaderNodesBefore = 40;
     private const int HeaderNodesAfter = 120;
 
@@ -155,22 +152,11 @@ internal static class HtmlMetadataReader
     public static HtmlMetadata Read(HtmlDocument document) => Read(document, null);
 
     /// <summary>Reads the page's metadata; <paramref name="pageUrl"/> (where the page was fetched) helps when the page names no URL of its own.</summary>
-    public static HtmlMetadata Read(HtmlDocument document, string? pageUrl) => Read(document, pageUrl, null);
-
-    /// <summary>
-    /// As <see cref="Read(HtmlDocument, string?)"/>, with the JSON-LD blocks already cut from the source by
-    /// <see cref="ScanJsonLd"/>: the extractor's parser skips script text, which is most of the bytes of many pages.
-    /// </summary>
-    public static HtmlMetadata Read(HtmlDocument document, string? pageUrl, List<string>? jsonLd)
+    public static HtmlMetadata Read(HtmlDocument document, string? pageUrl)
     {
         ArgumentNullException.ThrowIfNull(document);
         var meta = new HtmlMetadata();
         var walk = new Walk();
-        if (jsonLd is not null)
-        {
-            walk.JsonLd.AddRange(jsonLd);
-        }
-
         if (document.DocumentElement is { } root)
         {
             WalkTree(root, walk);
@@ -380,7 +366,7 @@ internal static class HtmlMetadataReader
                     descend = false;
                     break;
                 case "script":
-                    if (element.GetAttribute("type") is { } type && type.Trim().Equals("application/ld+json", StringComparison.OrdinalIgnoreCase)
+                    if (element.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)
                         && element.TextContent is { } ld && !string.IsNullOrWhiteSpace(ld))
                     {
                         walk.JsonLd.Add(ld);
@@ -447,44 +433,6 @@ internal static class HtmlMetadataReader
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// The text of every <c>&lt;script type="application/ld+json"&gt;</c> in the source, in document order, found by
-    /// scanning the string (vectorised IndexOf) rather than by keeping every script's text in the DOM.
-    /// </summary>
-    internal static List<string> ScanJsonLd(string html)
-    {
-        const string Marker = "ld+json";
-        var blocks = new List<string>();
-        var i = 0;
-        while ((i = html.IndexOf(Marker, i, StringComparison.OrdinalIgnoreCase)) >= 0)
-        {
-            // The marker must sit inside a <script ...> start tag: the nearest '<' before it opens a script and no '>' lies between.
-            var lt = html.LastIndexOf('<', i);
-            if (lt < 0 || i - lt > MaxScriptTagChars || !html.AsSpan(lt).StartsWith("<script", StringComparison.OrdinalIgnoreCase)
-                || html.AsSpan(lt, i - lt).Contains('>'))
-            {
-                i += Marker.Length;
-                continue;
-            }
-
-            var gt = html.IndexOf('>', i);
-            var end = gt < 0 ? -1 : html.IndexOf("</script", gt, StringComparison.OrdinalIgnoreCase);
-            if (end < 0)
-            {
-                break;
-            }
-
-            if (!html.AsSpan(gt + 1, end - gt - 1).IsWhiteSpace())
-            {
-                blocks.Add(html[(gt + 1)..end]);
-            }
-
-            i = end;
-        }
-
-        return blocks;
     }
 
     private static void OnMeta(HtmlElement element, Walk walk)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
@@ -99,10 +100,10 @@ internal static partial class MetadataRules
     public static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " ~ ", " / "];
 
     /// <summary>Path segments of author pages, whose link text is the author's name.</summary>
-    public static readonly string[] AuthorPathMarks = ["/author/", "/authors/", "/writer/", "/writers/", "/byline/", "/profile/", "/people/", "/staff/", "/contributor/", "/contributors/", "/producers/", "/team/", "/user/", "/users/", "/members/", "/journalist/", "/reporter/"];
+    public static readonly SearchValues<string> AuthorPathMarks = SearchValues.Create(["/author/", "/authors/", "/writer/", "/writers/", "/byline/", "/profile/", "/people/", "/staff/", "/contributor/", "/contributors/", "/producers/", "/team/", "/user/", "/users/", "/members/", "/journalist/", "/reporter/"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>class/id fragments of elements that hold the byline or the dateline.</summary>
-    public static readonly string[] BylineClassMarks = ["byline", "author", "by-line", "writer", "posted-by", "contributor"];
+    public static readonly SearchValues<string> BylineClassMarks = SearchValues.Create(["byline", "author", "by-line", "writer", "posted-by", "contributor"], StringComparison.OrdinalIgnoreCase);
 
     public static readonly string[] DateClassMarks = ["date", "time", "publish", "posted", "updated", "dateline", "timestamp", "meta"];
 

@@ -208,18 +208,21 @@ public sealed class HtmlExtractionTests
     }
 
     [Fact]
-    public void Json_ld_blocks_are_cut_from_the_source_in_document_order()
+    public void Json_ld_blocks_keep_their_text_when_script_text_is_dropped()
     {
         const string Html = """
             <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"A"}</script>
-            <script src="x.js"></script><SCRIPT id="b" TYPE="application/LD+JSON">  {"@type":"Person"}  </SCRIPT></head>
+            <script src="x.js">var headline = "B";</script><SCRIPT id="b" TYPE="application/LD+JSON">  {"@type":"Person"}  </SCRIPT></head>
             <body><p>Our pages carry ld+json metadata.</p><script type="application/ld+json">   </script></body></html>
             """;
+        var parser = new Parallax.Extract.Html.HtmlParser(new Parallax.Extract.Html.HtmlParserOptions { KeepScriptText = false, KeepAttributes = ExtractRules.ReadAttributes });
 
-        var blocks = HtmlMetadataReader.ScanJsonLd(Html);
+        var scripts = Parallax.Extract.Html.HtmlDocument.Descendants(parser.ParseDocument(Html).DocumentElement!)
+            .Where(e => e.LocalName == "script").Select(e => e.TextContent.Trim()).ToList();
 
-        Assert.Equal(2, blocks.Count);
-        Assert.Contains("NewsArticle", blocks[0], StringComparison.Ordinal);
-        Assert.Contains("Person", blocks[1], StringComparison.Ordinal);
+        Assert.Equal(4, scripts.Count);
+        Assert.Contains("NewsArticle", scripts[0], StringComparison.Ordinal);
+        Assert.Equal("", scripts[1]);
+        Assert.Contains("Person", scripts[2], StringComparison.Ordinal);
     }
 }

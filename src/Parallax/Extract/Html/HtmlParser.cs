@@ -416,7 +416,8 @@ internal sealed class HtmlParser(HtmlParserOptions options)
                 }
             }
 
-            var keepText = options.KeepScriptText || name is not ("script" or "style");
+            // JSON-LD is metadata, not script: its text stays even when script text is dropped.
+            var keepText = options.KeepScriptText || name is not ("script" or "style") || (name == "script" && IsJsonLd(element));
             if (keepText && end > from)
             {
                 var span = html.AsSpan(from, end - from);
@@ -428,4 +429,7 @@ internal sealed class HtmlParser(HtmlParserOptions options)
             return after;
         }
     }
+
+    private static bool IsJsonLd(HtmlElement script) =>
+        script.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase);
 }

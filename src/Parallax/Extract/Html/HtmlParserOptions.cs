@@ -5,7 +5,10 @@ namespace Parallax.Extract.Html;
 /// <summary>What <see cref="HtmlParser"/> keeps. The defaults keep everything a browser's DOM has, comments aside.</summary>
 internal sealed record HtmlParserOptions
 {
-    /// <summary>Keep the text of <c>script</c> and <c>style</c> elements. Off for extraction: script text is most of the bytes of many pages.</summary>
+    /// <summary>
+    /// Keep the text of <c>script</c> and <c>style</c> elements. Off for extraction: script text is most of the bytes of many
+    /// pages. JSON-LD scripts (<c>type</c> naming <c>ld+json</c>) keep their text either way.
+    /// </summary>
     public bool KeepScriptText { get; init; } = true;
 
     /// <summary>
