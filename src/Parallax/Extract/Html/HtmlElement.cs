@@ -35,68 +35,26 @@ internal sealed class HtmlElement : HtmlNode
 
     public string? Id => GetAttribute("id");
 
-    public HtmlElement? FirstElementChild
+    public HtmlElement? FirstElementChild => FirstElement(FirstChild, forward: true);
+
+    public HtmlElement? LastElementChild => FirstElement(LastChild, forward: false);
+
+    public HtmlElement? NextElementSibling => FirstElement(NextSibling, forward: true);
+
+    public HtmlElement? PreviousElementSibling => FirstElement(PreviousSibling, forward: false);
+
+    /// <summary>The first element at or after <paramref name="start"/> among its siblings, walking forward or backward.</summary>
+    private static HtmlElement? FirstElement(HtmlNode? start, bool forward)
     {
-        get
+        for (var n = start; n is not null; n = forward ? n.NextSibling : n.PreviousSibling)
         {
-            for (var n = FirstChild; n is not null; n = n.NextSibling)
+            if (n is HtmlElement e)
             {
-                if (n is HtmlElement e)
-                {
-                    return e;
-                }
+                return e;
             }
-
-            return null;
         }
-    }
 
-    public HtmlElement? LastElementChild
-    {
-        get
-        {
-            for (var n = LastChild; n is not null; n = n.PreviousSibling)
-            {
-                if (n is HtmlElement e)
-                {
-                    return e;
-                }
-            }
-
-            return null;
-        }
-    }
-
-    public HtmlElement? NextElementSibling
-    {
-        get
-        {
-            for (var n = NextSibling; n is not null; n = n.NextSibling)
-            {
-                if (n is HtmlElement e)
-                {
-                    return e;
-                }
-            }
-
-            return null;
-        }
-    }
-
-    public HtmlElement? PreviousElementSibling
-    {
-        get
-        {
-            for (var n = PreviousSibling; n is not null; n = n.PreviousSibling)
-            {
-                if (n is HtmlElement e)
-                {
-                    return e;
-                }
-            }
-
-            return null;
-        }
+        return null;
     }
 
     /// <summary>The child elements, in order.</summary>
