@@ -174,7 +174,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             var picked = PickContainer(body, stats);
             var container = Widen(picked, body, stats);
             var paragraphs = new List<Paragraph>();
-            CollectParagraphs(container, stats.Removed, paragraphs, clock);
+            CollectParagraphs(container, stats, paragraphs, clock);
             if (clock.Elapsed > options.TimeBudget)
             {
                 return TimedOut("collecting paragraphs");
@@ -205,7 +205,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 var (again, _) = Measure(root, clock);
                 RemoveBoilerplate(body, again, forum, lenient: true);
                 var more = new List<Paragraph>();
-                CollectParagraphs(Widen(PickContainer(body, again), body, again), again.Removed, more, clock);
+                CollectParagraphs(Widen(PickContainer(body, again), body, again), again, more, clock);
                 var moreTexts = CleanParagraphs(more, title, meta, dropLinkParagraphs: false);
                 if (TextLength(moreTexts) > LenientMinGain * TextLength(texts))
                 {
@@ -284,7 +284,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             var element = stack.Pop();
             if (element != body && IsDoomed(element, body, stats, bodyProse, verdicts, forum, lenient))
             {
-                stats.Removed.Add(element);
+                stats.Remove(element);
                 continue;
             }
 
@@ -299,12 +299,12 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         // The DOM is left as parsed; the removed subtrees' lengths are taken off their ancestors instead.
         foreach (var element in stats.Removed)
         {
-            var removed = stats.Lengths.GetValueOrDefault(element);
+            var removed = stats.Length(element);
             for (var up = element.ParentElement; up is not null; up = up.ParentElement)
             {
-                if (stats.Lengths.TryGetValue(up, out var l))
+                if (stats.TryLength(up, out var l))
                 {
-                    stats.Lengths[up] = (l.Text - removed.Text, l.Link - removed.Link, l.LongLink - removed.LongLink);
+                    stats.SetLength(up, (l.Text - removed.Text, l.Link - removed.Link, l.LongLink - removed.LongLink));
                 }
 
                 if (up == body)
@@ -325,7 +325,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             case "article":
                 stats.Articles.Add(element);
                 break;
-            case "a" when stats.Lengths.GetValueOrDefault(element).Text >= HeadlineLinkChars:
+            case "a" when stats.Length(element).Text >= HeadlineLinkChars:
                 stats.HeadlineLinks++;
                 break;
             default:
@@ -348,7 +348,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         if (tag == "noscript")
         {
             // Server-rendered fallbacks (Discourse posts) live in <noscript>; a tracking pixel or "enable JavaScript" does not.
-            return stats.Lengths.GetValueOrDefault(element).Text < NoscriptMinChars;
+            return stats.Length(element).Text < NoscriptMinChars;
         }
 
         if (ExtractRules.NonContentTags.Contains(tag))
@@ -408,7 +408,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         }
 
         // The article, and layout columns around it, are never furniture whatever their classes say ("post has-sidebar").
-        if (stats.HoldsMain.Contains(element))
+        if (stats.HoldsMain(element))
         {
             return false;
         }
@@ -530,12 +530,22 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
     }
 
     /// <summary>Text and link-text lengths of every element, in one post-order pass.</summary>
+    /// <remarks>Per-element data sits in arrays indexed by <see cref="HtmlElement.Index"/>: the cascade reads it for
+    /// every element several times, and reference-keyed hash maps were a measurable share of extraction time.</remarks>
     private sealed class TextStats
     {
-        public Dictionary<HtmlElement, (int Text, int Link, int LongLink)> Lengths { get; } = new(ReferenceEqualityComparer.Instance);
+        private Entry[] _entries = new Entry[256];
 
-        /// <summary>Roots of the subtrees found to be boilerplate; the walks after removal skip them.</summary>
-        public HashSet<HtmlElement> Removed { get; } = new(ReferenceEqualityComparer.Instance);
+        private struct Entry
+        {
+            public bool Measured;
+            public bool Removed;
+            public bool HoldsMain;
+            public (int Text, int Link, int LongLink) Length;
+        }
+
+        /// <summary>Roots of the subtrees found to be boilerplate, in the order found; the walks after removal skip them.</summary>
+        public List<HtmlElement> Removed { get; } = [];
 
         /// <summary>Surviving paragraph-like elements that vote for their parents, in document order.</summary>
         public List<HtmlElement> Voters { get; } = [];
@@ -551,13 +561,58 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         public int ForumMarks { get; set; }
         public int ProductMarks { get; set; }
 
-        /// <summary>Elements that are or contain a main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</summary>
-        public HashSet<HtmlElement> HoldsMain { get; } = new(ReferenceEqualityComparer.Instance);
+        private ref Entry At(HtmlElement e)
+        {
+            if (e.Index >= _entries.Length)
+            {
+                Array.Resize(ref _entries, Math.Max(_entries.Length * 2, e.Index + 1));
+            }
 
-        public int Prose(HtmlElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
+            return ref _entries[e.Index];
+        }
+
+        public bool TryLength(HtmlElement e, out (int Text, int Link, int LongLink) length)
+        {
+            if (e.Index < _entries.Length && _entries[e.Index].Measured)
+            {
+                length = _entries[e.Index].Length;
+                return true;
+            }
+
+            length = default;
+            return false;
+        }
+
+        public (int Text, int Link, int LongLink) Length(HtmlElement e) => TryLength(e, out var l) ? l : default;
+
+        public void SetLength(HtmlElement e, (int Text, int Link, int LongLink) length)
+        {
+            ref var entry = ref At(e);
+            entry.Measured = true;
+            entry.Length = length;
+        }
+
+        public void Remove(HtmlElement e)
+        {
+            ref var entry = ref At(e);
+            if (!entry.Removed)
+            {
+                entry.Removed = true;
+                Removed.Add(e);
+            }
+        }
+
+        public bool IsRemoved(HtmlElement e) => e.Index < _entries.Length && _entries[e.Index].Removed;
+
+        /// <summary>Whether the element is or contains a main-content marker (<c>article</c>, <c>main</c>, <c>role=main</c>, <c>itemprop=articleBody</c>).</summary>
+        public bool HoldsMain(HtmlElement e) => e.Index < _entries.Length && _entries[e.Index].HoldsMain;
+
+        public void MarkHoldsMain(HtmlElement e) => At(e).HoldsMain = true;
+
+        public int Prose(HtmlElement e) => TryLength(e, out var l) ? l.Text - l.Link : 0;
 
         /// <summary>Prose plus headline-length link text: the items of a listing count, menu links do not.</summary>
-        public int Content(HtmlElement e) => Lengths.TryGetValue(e, out var l) ? l.Text - l.Link + l.LongLink : 0;
+        public int Content(HtmlElement e) => TryLength(e, out var l) ? l.Text - l.Link + l.LongLink : 0;
     }
 
     private static bool IsMainMarker(HtmlElement e) =>
@@ -609,21 +664,21 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 {
                     if (node is HtmlText t)
                     {
-                        text += CountNonSpace(t.Data);
+                        text += CountNonSpace(t.Span);
                     }
-                    else if (node is HtmlElement child && stats.Lengths.TryGetValue(child, out var c))
+                    else if (node is HtmlElement child && stats.TryLength(child, out var c))
                     {
                         text += c.Text;
                         link += c.Link;
                         longLink += c.LongLink;
-                        main |= stats.HoldsMain.Contains(child);
+                        main |= stats.HoldsMain(child);
                     }
                 }
             }
 
             if (main)
             {
-                stats.HoldsMain.Add(e);
+                stats.MarkHoldsMain(e);
             }
 
             if (e.LocalName == "a")
@@ -632,13 +687,13 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                 longLink = text >= ContentLinkChars ? text : 0;
             }
 
-            stats.Lengths[e] = (text, link, longLink);
+            stats.SetLength(e, (text, link, longLink));
         }
 
         return (stats, default);
     }
 
-    private static int CountNonSpace(string s)
+    private static int CountNonSpace(ReadOnlySpan<char> s)
     {
         var n = 0;
         foreach (var c in s)
@@ -651,7 +706,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
 
     private static HtmlElement PickContainer(HtmlElement body, TextStats stats)
     {
-        int NonLink(HtmlElement e) => stats.Lengths.TryGetValue(e, out var l) ? l.Text - l.Link : 0;
+        int NonLink(HtmlElement e) => stats.Prose(e);
 
         HtmlElement? best = null;
         foreach (var e in stats.ArticleBodies)
@@ -671,7 +726,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         var scores = new Dictionary<HtmlElement, double>(ReferenceEqualityComparer.Instance);
         foreach (var p in stats.Voters)
         {
-            if (!stats.Lengths.TryGetValue(p, out var l) || l.Text - l.Link < 25)
+            if (!stats.TryLength(p, out var l) || l.Text - l.Link < 25)
             {
                 continue;
             }
@@ -692,7 +747,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         var bestScore = 0.0;
         foreach (var (e, score) in scores)
         {
-            var l = stats.Lengths.GetValueOrDefault(e);
+            var l = stats.Length(e);
             var s = score * (1 - (l.Text == 0 ? 0 : (double)l.Link / l.Text));
             if (s > bestScore)
             {
@@ -719,7 +774,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         if (scored is not null)
         {
             // Paragraphs split over sibling sections vote for the grandparent too; climb when the parent holds much more.
-            if (scored.ParentElement is { } up && up != body.ParentElement && stats.Lengths.TryGetValue(up, out var ul) && scores.GetValueOrDefault(up) > bestScore * 0.75 && ul.Link < ul.Text * MaxArticleLinkDensity)
+            if (scored.ParentElement is { } up && up != body.ParentElement && stats.TryLength(up, out var ul) && scores.GetValueOrDefault(up) > bestScore * 0.75 && ul.Link < ul.Text * MaxArticleLinkDensity)
             {
                 return up;
             }
@@ -747,7 +802,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
         return e;
     }
 
-    private void CollectParagraphs(HtmlElement container, HashSet<HtmlElement> removed, List<Paragraph> output, Stopwatch clock)
+    private void CollectParagraphs(HtmlElement container, TextStats stats, List<Paragraph> output, Stopwatch clock)
     {
         var buffer = new StringBuilder();
         var linkChars = 0;
@@ -795,7 +850,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             {
                 if (node is HtmlText textNode)
                 {
-                    var t = textNode.Data;
+                    var t = textNode.Span;
                     buffer.Append(t);
                     if (inLink)
                     {
@@ -805,7 +860,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
                     continue;
                 }
 
-                if (node is not HtmlElement child || removed.Contains(child))
+                if (node is not HtmlElement child || stats.IsRemoved(child))
                 {
                     continue;
                 }
@@ -1031,7 +1086,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return (Model.PageKinds.Article, "og:type article; " + numbers);
         }
 
-        var bodyLengths = stats.Lengths.GetValueOrDefault(body);
+        var bodyLengths = stats.Length(body);
         var bodyDensity = bodyLengths.Text == 0 ? 0 : (double)bodyLengths.Link / bodyLengths.Text;
         if (ldListing || (stats.HeadlineLinks >= ListingMinLinks && bodyDensity > MaxArticleLinkDensity))
         {

@@ -462,8 +462,7 @@ internal static class HtmlMetadataReader
 
     private static void OnText(HtmlText text, Walk walk)
     {
-        var data = text.Data;
-        var span = data.AsSpan().Trim();
+        var span = text.Span.Trim();
         if (span.IsEmpty)
         {
             return;

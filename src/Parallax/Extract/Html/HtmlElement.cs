@@ -29,6 +29,9 @@ internal sealed class HtmlElement : HtmlNode
     /// <summary>Set by the parser for elements inside <c>svg</c> or <c>math</c>.</summary>
     internal bool IsForeign { get; init; }
 
+    /// <summary>Creation order in its document, from 0: callers keep per-element data in arrays instead of hash maps.</summary>
+    internal int Index { get; init; }
+
     public int AttributeCount => _attributes.Length / 2;
 
     public string? ClassName => GetAttribute("class");

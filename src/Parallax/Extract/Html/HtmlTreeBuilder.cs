@@ -569,7 +569,7 @@ internal sealed class HtmlTreeBuilder
 
     private HtmlElement NewElement(HtmlNode parent, string name, TagFlags flags, string[]? attributes, bool foreign)
     {
-        var element = new HtmlElement(name, foreign ? TagFlags.None : flags, attributes) { IsForeign = foreign };
+        var element = new HtmlElement(name, foreign ? TagFlags.None : flags, attributes) { IsForeign = foreign, Index = _document.ElementCount };
         parent.AppendChild(element);
         _document.ElementCount++;
         return element;
