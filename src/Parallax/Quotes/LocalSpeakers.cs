@@ -16,6 +16,16 @@ internal sealed class LocalSpeakers
         public List<string> Aliases { get; } = [];
         public List<string> Roles { get; } = [];
         public int LastSeen { get; set; }
+
+        /// <summary>Gender a pronoun already gave this person ('he', 'she'), when the name and roles did not.</summary>
+        public Gender PronounGender { get; set; }
+    }
+
+    internal enum Gender
+    {
+        Unknown,
+        Female,
+        Male,
     }
 
     private readonly List<Entity> entities = [];
@@ -24,9 +34,21 @@ internal sealed class LocalSpeakers
     private Entity? lastPerson;
     private Entity? lastGroup;
 
+    /// <summary>Full names of people anywhere in the text, speakers or not, in text order: antecedents for "he" and "she".</summary>
+    private readonly Lazy<IReadOnlyList<Mention>> antecedents;
+
     public LocalSpeakers(IEnumerable<Mention> allMentions)
+        : this(allMentions, () => [])
+    {
+    }
+
+    /// <param name="allMentions">The speaker mentions of the article's quotes.</param>
+    /// <param name="otherPeople">Full names of people the text names without quoting them; read only when a "he" or
+    /// "she" needs them, since finding them costs a pass of the entity recogniser.</param>
+    public LocalSpeakers(IEnumerable<Mention> allMentions, Func<IEnumerable<Mention>> otherPeople)
     {
         fullNames = [.. allMentions.Where(m => m.Kind == MentionKind.Name && NameText.WordCount(m.Name) >= 2).OrderBy(m => m.Start)];
+        antecedents = new(() => [.. fullNames.Concat(otherPeople().Where(m => NameText.WordCount(m.Name) >= 2)).DistinctBy(m => m.Start).OrderBy(m => m.Start)], LazyThreadSafetyMode.None);
     }
 
     /// <summary>Resolves mentions in text order; call once per mention, earliest first.</summary>
@@ -40,7 +62,7 @@ internal sealed class LocalSpeakers
         var entity = mention.Kind switch
         {
             MentionKind.Name => ResolveName(mention),
-            MentionKind.Pronoun => QuoteRules.PersonPronouns.Contains(mention.Name) ? lastPerson : lastGroup,
+            MentionKind.Pronoun => QuoteRules.PersonPronouns.Contains(mention.Name) ? ResolvePersonPronoun(mention) : lastGroup,
             MentionKind.Role => ResolveRole(mention),
             MentionKind.Organization => Named(mention.Name, IsGovernmentOrganization(mention.Name) ? SpeakerKinds.Government : SpeakerKinds.Organization),
             _ => Named(mention.Name, mention.Name.EndsWith("countries", StringComparison.OrdinalIgnoreCase) || mention.Name.EndsWith("governments", StringComparison.OrdinalIgnoreCase) ? SpeakerKinds.Government : SpeakerKinds.Unknown),
@@ -123,6 +145,82 @@ internal sealed class LocalSpeakers
 
         var later = fullNames.FirstOrDefault(m => NameText.LastWord(NameText.Fold(m.Name)) == folded);
         return later is not null ? ResolveName(later with { Roles = [] }) : Named(mention.Name, SpeakerKinds.Unknown);
+    }
+
+    /// <summary>
+    /// The most recent person, unless a full name written since then fits the pronoun's gender by its given name, title or
+    /// role ("Mayor Roberta Castellan voted against the rise. She said ..." after a man or an unknown Sam spoke).
+    /// </summary>
+    private Entity? ResolvePersonPronoun(Mention mention)
+    {
+        var wanted = PronounGender(mention.Name);
+        if (wanted == Gender.Unknown || lastPerson is null)
+        {
+            return lastPerson;
+        }
+
+        var names = antecedents.Value;
+        for (var i = names.Count - 1; i >= 0; i--)
+        {
+            var name = names[i];
+            if (name.Start <= lastPerson.LastSeen)
+            {
+                break;
+            }
+
+            if (name.Start < mention.Start && GenderOfName(name.Name, name.Roles) == wanted)
+            {
+                return ResolveName(name);
+            }
+        }
+
+        if (GenderOf(lastPerson) == Gender.Unknown)
+        {
+            lastPerson.PronounGender = wanted;
+        }
+
+        return lastPerson;
+    }
+
+    private static Gender PronounGender(string pronoun) =>
+        pronoun.Equals("he", StringComparison.OrdinalIgnoreCase) ? Gender.Male
+        : pronoun.Equals("she", StringComparison.OrdinalIgnoreCase) ? Gender.Female
+        : Gender.Unknown;
+
+    private static Gender GenderOf(Entity e)
+    {
+        var g = GenderOfName(e.Name, e.Roles);
+        return g != Gender.Unknown ? g : e.PronounGender;
+    }
+
+    /// <summary>From the given name, a title word (Mrs, Ms, Mr) or a gendered role noun (spokeswoman, chairman).</summary>
+    private static Gender GenderOfName(string name, IReadOnlyList<string> roles)
+    {
+        // Any word before the surname: titles and roles may lead the name ("Councillor Peter Lind", "Mrs Berg").
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length - 1; i++)
+        {
+            var word = words[i].TrimEnd('.');
+            if (word.Equals("Mrs", StringComparison.OrdinalIgnoreCase) || word.Equals("Ms", StringComparison.OrdinalIgnoreCase) || QuoteRules.FemaleGivenNames.Contains(word))
+            {
+                return Gender.Female;
+            }
+
+            if (word.Equals("Mr", StringComparison.OrdinalIgnoreCase) || QuoteRules.MaleGivenNames.Contains(word))
+            {
+                return Gender.Male;
+            }
+        }
+
+        foreach (var role in roles)
+        {
+            if (role.EndsWith("woman", StringComparison.OrdinalIgnoreCase))
+            {
+                return Gender.Female;
+            }
+        }
+
+        return Gender.Unknown;
     }
 
     private Entity? ResolveRole(Mention mention)

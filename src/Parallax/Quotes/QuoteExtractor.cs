@@ -315,10 +315,37 @@ public sealed class QuoteExtractor
         }
     }
 
-    private static ArticleQuotes Build(Article article, List<QuoteDraft> drafts)
+/// <summary>A recognised person's name without the titles and roles written before it ("Councillor", "Mayor", "Dr."), or null when nothing else is left.</summary>
+    private static Mention? WithoutLeadingTitles(int start, string text)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var space = text.IndexOf(' ', offset);
+            if (space < 0)
+            {
+                break;
+            }
+
+            var word = text[offset..space].TrimEnd('.');
+            if (!QuoteRules.RoleNouns.Contains(word) && !QuoteRules.RoleModifiers.Contains(word) && !QuoteRules.TitleAbbreviations.Contains(word))
+            {
+                break;
+            }
+
+            offset = space + 1;
+        }
+
+        return offset < text.Length ? new Mention(start + offset, start + text.Length, MentionKind.Name, text[offset..]) : null;
+    }
+
+        private static ArticleQuotes Build(Article article, List<QuoteDraft> drafts)
     {
         var mentions = drafts.Where(d => d.Mention is not null).Select(d => d.Mention!).DistinctBy(m => m.Start).OrderBy(m => m.Start).ToList();
-        var speakers = new LocalSpeakers(mentions);
+        var speakers = new LocalSpeakers(mentions, () => Entities.EntityRecognizer.Recognize(article.Body)
+            .Where(e => e.Kind == Entities.EntityKind.Person)
+            .Select(e => WithoutLeadingTitles(e.Start, e.Text))
+            .OfType<Mention>());
         var byMention = new Dictionary<int, LocalSpeakers.Entity?>();
         foreach (var mention in mentions)
         {

@@ -83,6 +83,33 @@ internal static class QuoteRules
 
     public static readonly FrozenSet<string> GroupPronouns = Set("they", "it");
 
+    /// <summary>
+    /// Common given names read as female or male, from our own list of frequent names in English-language news
+    /// (European, American and a few Middle Eastern and Asian names). Only used to keep "she" from resolving to a
+    /// man and "he" to a woman; a name on neither list says nothing.
+    /// </summary>
+    public static readonly FrozenSet<string> FemaleGivenNames = Set(
+        "anna", "anne", "anja", "alice", "amanda", "amy", "angela", "ann", "barbara", "beatrice", "brigitte", "britt", "carla",
+        "carmen", "caroline", "catherine", "charlotte", "christine", "claire", "claudia", "diana", "donna", "dorothy", "elena",
+        "elif", "elisabeth", "elizabeth", "ellen", "emily", "emma", "eva", "fatima", "francesca", "giulia", "hannah", "heather",
+        "helen", "helena", "hillary", "ingrid", "irene", "isabel", "jane", "janet", "jennifer", "jessica", "joan", "julia",
+        "julie", "karen", "katarina", "katherine", "kathleen", "kelly", "kristin", "laura", "leila", "linda", "lisa", "lucia",
+        "lucy", "margaret", "maria", "marie", "marina", "martha", "mary", "maryam", "melania", "melissa", "michelle", "monica",
+        "nadia", "nancy", "natalia", "nicole", "nina", "olga", "olivia", "patricia", "paula", "rachel", "rebecca", "roberta",
+        "rosa", "ruth", "sandra", "sara", "sarah", "silvia", "sofia", "sophie", "susan", "tanya", "teresa", "ursula", "valentina",
+        "victoria", "yasmin", "yulia", "zeynep");
+
+    /// <summary>Common given names read as male: see <see cref="FemaleGivenNames"/>.</summary>
+    public static readonly FrozenSet<string> MaleGivenNames = Set(
+        "abbas", "ahmed", "alan", "alexander", "ali", "andrew", "anthony", "antonio", "barack", "ben", "bernard", "bill", "bob",
+        "boris", "brian", "carlos", "charles", "chris", "christopher", "daniel", "david", "dmitry", "donald", "edward", "emmanuel",
+        "eric", "francis", "frank", "fritz", "george", "giorgio", "hans", "hassan", "henry", "hossein", "ibrahim", "ivan",
+        "jack", "james", "jan", "jean", "jeb", "jeff", "jim", "joe", "johan", "john", "jonathan", "jose", "joseph", "juan",
+        "karl", "kevin", "klaus", "lars", "leon", "luis", "marco", "mark", "martin", "matthew", "michael", "mikael", "mike",
+        "mohammad", "mohammed", "muhammad", "nasser", "nicolas", "oleg", "olaf", "omar", "patrick", "paul", "pedro", "peter",
+        "pierre", "rahul", "reza", "richard", "robert", "ron", "ronald", "rudy", "sergei", "sergey", "stefan", "stephen",
+        "steve", "steven", "ted", "thomas", "tim", "tom", "vladimir", "walter", "william", "xi", "yusuf");
+
     /// <summary>Words skipped between a speaker and the verb: <c>Kanaani further added</c>, <c>Tehran has strongly rejected</c>.</summary>
     public static readonly FrozenSet<string> SkippedBeforeCue = Set(
         "also", "further", "then", "again", "once", "later", "earlier", "previously", "reportedly", "has", "have", "had",
@@ -94,6 +121,7 @@ internal static class QuoteRules
         "spokesman", "spokesperson", "spokeswoman", "minister", "president", "premier", "ambassador", "envoy", "secretary",
         "chief", "director", "head", "chairman", "chairwoman", "chair", "leader", "official", "commander", "general",
         "governor", "senator", "lawmaker", "legislator", "mayor", "deputy", "adviser", "advisor", "diplomat",
+        "councillor", "councilor", "councilman", "councilwoman",
         "representative", "analyst", "expert", "professor", "researcher", "negotiator", "king", "queen", "prince", "emir",
         "ayatollah", "cleric", "judge", "prosecutor", "attorney", "lawyer", "ceo", "founder", "chancellor",
         "secretary-general", "speaker", "mp", "correspondent", "editor", "economist", "officer", "coordinator", "manager",

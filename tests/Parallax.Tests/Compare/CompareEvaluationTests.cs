@@ -17,8 +17,9 @@ public sealed class CompareEvaluationTests(ITestOutputHelper output)
     // Figures anchoring pairs and the chain bar 0.3 (branch wt-compare): samples P 0.973 (354/364) R 0.760 (333/438),
     // feeds-warc P 1.000 (17/17) R 0.808 (21/26).
     // Merged with session 5's quote-finding changes (ae58175): samples P 0.973 R 0.769 (337/438).
+    // "he"/"she" skip a last speaker of the other gender for a person named since: samples P 0.973 R 0.774 (339/438).
     private const double SamplesPrecisionFloor = 0.97;
-    private const double SamplesRecallFloor = 0.765;
+    private const double SamplesRecallFloor = 0.77;
     private const double SeedsPrecisionFloor = 1.0;
 
     // Story S7, read from the samples' RSS, Atom and WARC files (feeds-warc.json, 12 statements, 26 gold pairs), first

@@ -49,6 +49,34 @@ public sealed class QuoteExtractorTests
         Assert.Equal(["Prime Minister"], Assert.Single(speakers).Roles);
     }
 
+    [Theory]
+    [InlineData("Mayor Roberta Castellan", "She", "Roberta Castellan")]
+    [InlineData("Councillor Peter Lind", "He", "Peter Lind")]
+    public void A_gendered_pronoun_skips_a_speaker_of_the_other_gender_for_a_person_named_since(string named, string pronoun, string expected)
+    {
+        var other = pronoun == "She" ? "Leon Baptiste" : "Anna Berg";
+        var body = $"\"The fares must rise,\" said chief executive {other}. {named}, who sits on the board, voted against the rise. " +
+            $"{pronoun} said a discount scheme for pensioners would follow next month.";
+
+        var result = Extract(body, out _);
+
+        var reported = Assert.Single(result.Quotes, q => q.Text.Contains("discount scheme", StringComparison.Ordinal));
+        var speaker = Assert.Single(result.Speakers, s => s.Id == reported.Speaker);
+        Assert.Equal(expected, speaker.Name);
+    }
+
+    [Fact]
+    public void A_gendered_pronoun_keeps_the_last_speaker_when_nobody_fitting_was_named_since()
+    {
+        const string Body = "\"The fares must rise,\" said chief executive Leon Baptiste. Mayor Roberta Castellan voted against. " +
+            "\"We had no choice,\" Baptiste said. He said a discount scheme for pensioners would follow next month.";
+
+        var result = Extract(Body, out _);
+
+        var reported = Assert.Single(result.Quotes, q => q.Text.Contains("discount scheme", StringComparison.Ordinal));
+        Assert.Equal("Leon Baptiste", Assert.Single(result.Speakers, s => s.Id == reported.Speaker).Name);
+    }
+
     [Fact]
     public void Reported_speech_with_that_takes_the_clause()
     {
