@@ -1963,11 +1963,19 @@ internal sealed class ClauseAttributor
             return null;
         }
 
-        var inner = ClassifyRun(previousComma + 1, comma - 1);
-        if (inner is { Kind: MentionKind.Name } && AllRunWords(previousComma + 1, comma - 1) && previousComma - first <= MaxRolePhraseTokens && HasRoleNoun(first, previousComma - 1))
+        // The role phrase before the name starts at the unit, or right after a quotation that ends before it
+        // (`"...," the alliance's spokesperson, Sam Ortiz, told Eastline News`).
+        var roleStart = previousComma - 1;
+        while (roleStart - 1 >= first && !inQuote[roleStart - 1] && tokens[roleStart - 1].Kind != TokenKind.Quote)
         {
-            leftStart = first;
-            return inner with { Roles = [.. inner.Roles, NormalizeRole(first, previousComma - 1)] };
+            roleStart--;
+        }
+
+        var inner = ClassifyRun(previousComma + 1, comma - 1);
+        if (inner is { Kind: MentionKind.Name } && AllRunWords(previousComma + 1, comma - 1) && previousComma - roleStart <= MaxRolePhraseTokens && HasRoleNoun(roleStart, previousComma - 1))
+        {
+            leftStart = roleStart;
+            return inner with { Roles = [.. inner.Roles, NormalizeRole(roleStart, previousComma - 1)] };
         }
 
         // `Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said`: the

@@ -78,6 +78,16 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void A_role_apposition_after_a_quotation_leads_to_the_name_not_the_listener()
+    {
+        var q = One("\"This is a tax on people who cannot afford a car,\" the alliance's spokesperson, Sam Ortiz, told Eastline News.");
+        Assert.Equal("This is a tax on people who cannot afford a car", q.Text);
+        Assert.Equal(QuoteKinds.Direct, q.Kind);
+        Assert.Equal("Sam Ortiz", q.SpeakerMention);
+        Assert.Equal(["Eastline News"], q.Via);
+    }
+
+    [Fact]
     public void Reported_speech_with_that_takes_the_clause()
     {
         var q = One("Kanaani highlighted that Tehran and Moscow can play a vital role.");
