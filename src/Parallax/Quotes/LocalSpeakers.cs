@@ -47,8 +47,9 @@ internal sealed class LocalSpeakers
     /// "she" needs them, since finding them costs a pass of the entity recogniser.</param>
     public LocalSpeakers(IEnumerable<Mention> allMentions, Func<IEnumerable<Mention>> otherPeople)
     {
-        fullNames = [.. allMentions.Where(m => m.Kind == MentionKind.Name && NameText.WordCount(m.Name) >= 2).OrderBy(m => m.Start)];
-        antecedents = new(() => [.. fullNames.Concat(otherPeople().Where(m => NameText.WordCount(m.Name) >= 2)).DistinctBy(m => m.Start).OrderBy(m => m.Start)], LazyThreadSafetyMode.None);
+        IReadOnlyList<Mention> mentions = [.. allMentions];
+        fullNames = [.. mentions.Where(m => m.Kind == MentionKind.Name && NameText.WordCount(m.Name) >= 2).OrderBy(m => m.Start)];
+        antecedents = new(() => [.. mentions.Where(m => m.Kind == MentionKind.Name).Concat(otherPeople()).DistinctBy(m => m.Start).OrderBy(m => m.Start)], LazyThreadSafetyMode.None);
     }
 
     /// <summary>Resolves mentions in text order; call once per mention, earliest first.</summary>
@@ -168,7 +169,7 @@ internal sealed class LocalSpeakers
                 break;
             }
 
-            if (name.Start < mention.Start && GenderOfName(name.Name, name.Roles) == wanted)
+            if (name.Start < mention.Start && GenderOfMention(name, names) == wanted)
             {
                 return ResolveName(name);
             }
@@ -180,6 +181,28 @@ internal sealed class LocalSpeakers
         }
 
         return lastPerson;
+    }
+
+    /// <summary>A full name's gender, or a surname's from the person it names (an earlier full name, or a known speaker).</summary>
+    private Gender GenderOfMention(Mention name, IReadOnlyList<Mention> names)
+    {
+        var g = GenderOfName(name.Name, name.Roles);
+        if (g != Gender.Unknown || NameText.WordCount(name.Name) != 1)
+        {
+            return g;
+        }
+
+        var surname = NameText.Fold(name.Name);
+        foreach (var earlier in names)
+        {
+            if (earlier.Start < name.Start && NameText.WordCount(earlier.Name) >= 2 && NameText.LastWord(NameText.Fold(earlier.Name)) == surname)
+            {
+                return GenderOfName(earlier.Name, earlier.Roles);
+            }
+        }
+
+        var person = entities.Find(e => e.Kind == SpeakerKinds.Person && NameText.WordCount(e.Name) >= 2 && NameText.LastWord(NameText.Fold(e.Name)) == surname);
+        return person is null ? Gender.Unknown : GenderOf(person);
     }
 
     private static Gender PronounGender(string pronoun) =>

@@ -66,6 +66,18 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void A_gendered_pronoun_reaches_a_surname_named_since_through_its_full_name()
+    {
+        const string Body = "Governor Mikael Strand said rates would stay on hold. \"I can't tell them,\" broker Elif Demir said. " +
+            "Strand, who has led the bank since 2022, was blunt about house prices. He said that combination was not a healthy market.";
+
+        var result = Extract(Body, out _);
+
+        var reported = Assert.Single(result.Quotes, q => q.Text.Contains("healthy market", StringComparison.Ordinal));
+        Assert.Equal("Mikael Strand", Assert.Single(result.Speakers, s => s.Id == reported.Speaker).Name);
+    }
+
+    [Fact]
     public void A_gendered_pronoun_keeps_the_last_speaker_when_nobody_fitting_was_named_since()
     {
         const string Body = "\"The fares must rise,\" said chief executive Leon Baptiste. Mayor Roberta Castellan voted against. " +
