@@ -186,7 +186,7 @@ internal static partial class ExtractRules
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Class/id fragments used by forum software.</summary>
-    public static readonly string[] ForumMarkers = ["forum", "thread", "phpbb", "vbulletin", "xenforo", "discourse", "topic-post", "postbody", "post-reply", "message-body"];
+    public static readonly SearchValues<string> ForumMarkers = SearchValues.Create(["forum", "thread", "phpbb", "vbulletin", "xenforo", "discourse", "topic-post", "postbody", "post-reply", "message-body"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Boilerplate prefixes that name the posts themselves on a thread page (<c>comment-724096_wrap</c>).</summary>
     public static readonly FrozenSet<string> ForumPostPrefixes = new[] { "comment" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -212,7 +212,7 @@ internal static partial class ExtractRules
     public static partial Regex OtherUrl();
 
     /// <summary>Class/id/itemprop fragments of shop pages.</summary>
-    public static readonly string[] ProductMarkers = ["add-to-cart", "addtocart", "add_to_cart", "product-price", "buy-now", "price-box", "product-detail"];
+    public static readonly SearchValues<string> ProductMarkers = SearchValues.Create(["add-to-cart", "addtocart", "add_to_cart", "product-price", "buy-now", "price-box", "product-detail"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Known binary file signatures; content that starts with one is not a text document.</summary>
     public static readonly (string Name, byte[] Magic)[] BinaryMagics =

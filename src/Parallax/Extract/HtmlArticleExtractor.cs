@@ -1165,16 +1165,7 @@ internal sealed class HtmlArticleExtractor(ExtractOptions options)
             return kind;
         }
 
-        kind = 0;
-        foreach (var marker in ExtractRules.ForumMarkers)
-        {
-            kind |= names.Contains(marker, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-        }
-
-        foreach (var marker in ExtractRules.ProductMarkers)
-        {
-            kind |= names.Contains(marker, StringComparison.OrdinalIgnoreCase) ? 2 : 0;
-        }
+        kind = (ExtractRules.ContainsAny(names, ExtractRules.ForumMarkers) ? 1 : 0) | (ExtractRules.ContainsAny(names, ExtractRules.ProductMarkers) ? 2 : 0);
 
         cache[names] = kind;
         return kind;

@@ -571,7 +571,8 @@ internal sealed class ClauseAttributor
 
             if (QuoteRules.FiniteCues.Contains(word) && !(i > 0 && lower[i - 1] == "to") && !(i > first && IsCapitalized(i) && !headline) && !IsPossessive(i - 1))
             {
-                var attribution = FiniteAttribution(i) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? EmbeddedAttribution(i) ?? QuotationBeforeSubject(i) ?? CoordinatedAttribution(i) : null) ?? SubjectAttribution(i) ?? QuotedReport(i, result) ?? (QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i) ? CommonNounAttribution(i) : null);
+                var speechVerb = QuoteRules.SpeechVerbs.Contains(word) && !IsCapitalized(i);
+                var attribution = FiniteAttribution(i) ?? (speechVerb ? EmbeddedAttribution(i) ?? QuotationBeforeSubject(i) ?? CoordinatedAttribution(i) : null) ?? SubjectAttribution(i) ?? QuotedReport(i, result) ?? (speechVerb ? CommonNounAttribution(i) : null);
                 if (attribution is not null)
                 {
                     result.Add(attribution);
@@ -966,13 +967,16 @@ internal sealed class ClauseAttributor
 
         // `told a crowd in Ohio`, `said Monday at a rally`: a listener or a circumstance, not a report.
         // After `told` the listener must have been read (`told The Huffington Post he's not ...`).
-        if ((QuoteRules.ListenerVerbs.Contains(lower[verb]) && k == verb + 1) || inQuote[k] || tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || (QuoteRules.NotContentStarts.Contains(lower[k]) && !IsPronounClause(k)))
+        if ((QuoteRules.ListenerVerbs.Contains(lower[verb]) && k == verb + 1) || inQuote[k] || tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || CannotStartContent(k))
         {
             return false;
         }
 
         return true;
     }
+
+    /// <summary>A word that does not open reported content after a cue (<see cref="QuoteRules.NotContentStarts"/>), unless it is a pronoun clause.</summary>
+    private bool CannotStartContent(int k) => QuoteRules.NotContentStarts.Contains(lower[k]) && !IsPronounClause(k);
 
     /// <summary>
     /// <c>said it is looking for ...</c>, <c>said you can't ...</c>: a pronoun that would be the verb's object opens a
@@ -1428,7 +1432,7 @@ internal sealed class ClauseAttributor
 
         var a = new Attribution { Kind = AttributionKind.Leading, Boundary = tokens[subjectStart].Start, Mention = subject, Cue = Text(verb) };
         var k = SkipIntroducer(AfterVerb(verb + 1, a, trailing: false));
-        if (k >= Count || inQuote[k] && !IsQuoteMark(k) || tokens[k].Kind is TokenKind.Punctuation or TokenKind.Symbol || (QuoteRules.NotContentStarts.Contains(lower[k]) && !IsPronounClause(k)))
+        if (k >= Count || inQuote[k] && !IsQuoteMark(k) || tokens[k].Kind is TokenKind.Punctuation or TokenKind.Symbol || CannotStartContent(k))
         {
             return null;
         }

@@ -216,7 +216,8 @@ internal sealed class LocalSpeakers
         return g != Gender.Unknown ? g : e.PronounGender;
     }
 
-    /// <summary>From the given name, a title word (Mrs, Ms, Mr) or a gendered role noun (spokeswoman, chairman).</summary>
+    /// <summary>From the given name, a title word (Mrs, Ms, Mr) or a role ending in "-woman" (spokeswoman); "-man" roles
+    /// say nothing, as "chairman" is used for women too.</summary>
     private static Gender GenderOfName(string name, IReadOnlyList<string> roles)
     {
         // Any word before the surname: titles and roles may lead the name ("Councillor Peter Lind", "Mrs Berg").
@@ -224,12 +225,12 @@ internal sealed class LocalSpeakers
         for (var i = 0; i < words.Length - 1; i++)
         {
             var word = words[i].TrimEnd('.');
-            if (word.Equals("Mrs", StringComparison.OrdinalIgnoreCase) || word.Equals("Ms", StringComparison.OrdinalIgnoreCase) || QuoteRules.FemaleGivenNames.Contains(word))
+            if (QuoteRules.FemaleTitles.Contains(word) || QuoteRules.FemaleGivenNames.Contains(word))
             {
                 return Gender.Female;
             }
 
-            if (word.Equals("Mr", StringComparison.OrdinalIgnoreCase) || QuoteRules.MaleGivenNames.Contains(word))
+            if (QuoteRules.MaleTitles.Contains(word) || QuoteRules.MaleGivenNames.Contains(word))
             {
                 return Gender.Male;
             }

@@ -315,7 +315,7 @@ public sealed class QuoteExtractor
         }
     }
 
-/// <summary>A recognised person's name without the titles and roles written before it ("Councillor", "Mayor", "Dr."), or null when nothing else is left.</summary>
+    /// <summary>A recognised person's name without the titles and roles written before it ("Councillor", "Mayor", "Dr."), or null when nothing else is left.</summary>
     private static Mention? WithoutLeadingTitles(int start, string text)
     {
         var offset = 0;
@@ -339,7 +339,7 @@ public sealed class QuoteExtractor
         return offset < text.Length ? new Mention(start + offset, start + text.Length, MentionKind.Name, text[offset..]) : null;
     }
 
-        private static ArticleQuotes Build(Article article, List<QuoteDraft> drafts)
+    private static ArticleQuotes Build(Article article, List<QuoteDraft> drafts)
     {
         var mentions = drafts.Where(d => d.Mention is not null).Select(d => d.Mention!).DistinctBy(m => m.Start).OrderBy(m => m.Start).ToList();
         var speakers = new LocalSpeakers(mentions, () => Entities.EntityRecognizer.Recognize(article.Body)

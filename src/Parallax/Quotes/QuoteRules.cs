@@ -99,6 +99,11 @@ internal static class QuoteRules
         "rosa", "ruth", "sandra", "sara", "sarah", "silvia", "sofia", "sophie", "susan", "tanya", "teresa", "ursula", "valentina",
         "victoria", "yasmin", "yulia", "zeynep");
 
+    /// <summary>Title words before a woman's or a man's name (<c>Mrs Berg</c>, <c>Mr. Lind</c>), lowercase, without the dot.</summary>
+    public static readonly FrozenSet<string> FemaleTitles = Set("mrs", "ms");
+
+    public static readonly FrozenSet<string> MaleTitles = Set("mr");
+
     /// <summary>Common given names read as male: see <see cref="FemaleGivenNames"/>.</summary>
     public static readonly FrozenSet<string> MaleGivenNames = Set(
         "abbas", "ahmed", "alan", "alexander", "ali", "andrew", "anthony", "antonio", "barack", "ben", "bernard", "bill", "bob",
